@@ -1,0 +1,44 @@
+"""textfix: repair scraped article text and report every change.
+
+>>> from textfix import clean
+>>> clean("It &#x 27; s fine .").text
+"It's fine."
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from .cleaner import Cleaner, Document
+from .edits import SAFE, UNSAFE, Edit
+from .pipeline import Pipeline
+from .result import Result
+
+__version__ = "0.1.0"
+__all__ = ["clean", "make_pipeline", "Cleaner", "Document", "Edit", "Pipeline", "Result", "SAFE", "UNSAFE"]
+
+
+def make_pipeline(
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    unsafe: bool = False,
+    options: dict[str, dict] | None = None,
+) -> Pipeline:
+    """A pipeline of every registered cleaner, filtered by ``select``/``ignore``.
+
+    ``options`` maps a cleaner code to keyword options for that cleaner.
+    """
+    from .registry import make_cleaners
+
+    return Pipeline(make_cleaners(options), select=select, ignore=ignore, unsafe=unsafe)
+
+
+def clean(
+    text: str,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    unsafe: bool = False,
+    options: dict[str, dict] | None = None,
+) -> Result:
+    """Clean one document with the registered cleaners and return the :class:`Result`."""
+    return make_pipeline(select, ignore, unsafe, options).run(text)

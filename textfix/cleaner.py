@@ -1,0 +1,53 @@
+"""The base every cleaner derives from, and the per-document context cleaners share."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import ClassVar, Iterable
+
+from .edits import SAFE, Edit
+
+
+class Document:
+    """What a cleaner may know about the document besides its current text.
+
+    ``notes`` is where a cleaner leaves document-level findings for the report (a spin score,
+    the detected language); they are data, not log lines.
+    """
+
+    def __init__(self, original: str, path: str | None = None):
+        self.original = original
+        self.path = path
+        self.notes: dict[str, dict] = {}
+
+    @cached_property
+    def language(self) -> str:
+        """ISO 639-1 code of the original text's main language, or ``"unknown"``."""
+        from .language import detect_language
+
+        return detect_language(self.original)
+
+
+class Cleaner:
+    """A small named step that looks at text and proposes :class:`~textfix.edits.Edit` objects.
+
+    Subclasses set ``code`` (stable, used by ``--select``/``--ignore``), ``summary``, ``stage``
+    (lower runs earlier; ties break on ``code``), ``rules`` (rule id -> what it fixes) and
+    implement :meth:`find_edits`. Options from the command line or config arrive as keyword
+    arguments and are kept in ``self.options``.
+    """
+
+    code: ClassVar[str] = ""
+    summary: ClassVar[str] = ""
+    stage: ClassVar[int] = 50
+    safety: ClassVar[str] = SAFE
+    rules: ClassVar[dict[str, str]] = {}
+
+    def __init__(self, **options):
+        self.options = options
+
+    def find_edits(self, text: str, doc: Document) -> Iterable[Edit]:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.code!r}>"

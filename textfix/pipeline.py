@@ -1,0 +1,121 @@
+"""The pipeline: run cleaners in order, apply their edits, repeat until nothing changes."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from typing import Iterable
+
+from .cleaner import Cleaner, Document
+from .edits import SAFE, Edit, LineIndex, RecordedEdit, SourceMap, apply_edits, check_edits
+from .result import Result
+
+MAX_ROUNDS = 6
+
+
+class Pipeline:
+    """An ordered list of cleaners plus the policy for which of their edits to apply.
+
+    ``select``/``ignore`` take cleaner codes or rule ids. Unsafe edits are applied only with
+    ``unsafe=True``; otherwise they are kept as suggestions in the result. ``stats`` counts
+    applied edits, suggestions and seconds per cleaner across every document this pipeline ran.
+    """
+
+    def __init__(
+        self,
+        cleaners: Iterable[Cleaner],
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] | None = None,
+        unsafe: bool = False,
+        max_rounds: int = MAX_ROUNDS,
+    ):
+        self.select = frozenset(select) if select else None
+        self.ignore = frozenset(ignore) if ignore else frozenset()
+        self.cleaners = sorted(
+            (c for c in cleaners if self._wanted_cleaner(c)), key=lambda c: (c.stage, c.code)
+        )
+        self.unsafe = unsafe
+        self.max_rounds = max_rounds
+        self.stats: dict[str, Counter] = {c.code: Counter() for c in self.cleaners}
+
+    def _wanted_cleaner(self, cleaner: Cleaner) -> bool:
+        if cleaner.code in self.ignore:
+            return False
+        if self.select is None:
+            return True
+        return cleaner.code in self.select or any(rule in self.select for rule in cleaner.rules)
+
+    def _wanted(self, cleaner: Cleaner, edit: Edit) -> bool:
+        if edit.rule in self.ignore:
+            return False
+        return self.select is None or cleaner.code in self.select or edit.rule in self.select
+
+    def run(self, text: str, path: str | None = None) -> Result:
+        original = text
+        doc = Document(original, path)
+        lines = LineIndex(original)
+        source = SourceMap.identity(len(text))
+        applied: list[RecordedEdit] = []
+        suggestions: list[RecordedEdit] = []
+
+        def record(cleaner: Cleaner, edit: Edit, current: str, was_applied: bool, round_no: int) -> RecordedEdit:
+            o_start, o_end = source.to_original(edit.start, edit.end)
+            line, col = lines.position(o_start)
+            end_line, end_col = lines.position(o_end)
+            return RecordedEdit(
+                cleaner=cleaner.code,
+                rule=edit.rule,
+                message=edit.message,
+                safety=edit.safety,
+                confidence=edit.confidence,
+                before=current[edit.start : edit.end],
+                after=edit.replacement,
+                orig_start=o_start,
+                orig_end=o_end,
+                line=line,
+                column=col,
+                end_line=end_line,
+                end_column=end_col,
+                applied=was_applied,
+                round=round_no,
+                original=original[o_start:o_end],
+            )
+
+        rounds = 0
+        for rounds in range(1, self.max_rounds + 1):
+            changed = False
+            suggestions = []  # only the last round's suggestions describe the final text
+            for cleaner in self.cleaners:
+                started = time.perf_counter()
+                proposed = [e for e in cleaner.find_edits(text, doc) if self._wanted(cleaner, e)]
+                to_apply = check_edits(
+                    [e for e in proposed if e.safety == SAFE or self.unsafe], len(text)
+                )
+                for edit in proposed:
+                    if not (edit.safety == SAFE or self.unsafe):
+                        suggestions.append(record(cleaner, edit, text, False, rounds))
+                if to_apply:
+                    applied.extend(record(cleaner, e, text, True, rounds) for e in to_apply)
+                    source = source.after_edits(to_apply)
+                    text = apply_edits(text, to_apply)
+                    changed = True
+                counter = self.stats[cleaner.code]
+                counter["seconds"] += time.perf_counter() - started
+                if rounds == 1:
+                    counter["documents"] += 1
+            if not changed:
+                break
+        for edit in applied:
+            self.stats[edit.cleaner]["edits"] += 1
+        for edit in suggestions:
+            self.stats[edit.cleaner]["suggestions"] += 1
+        applied.sort(key=lambda e: (e.orig_start, e.round))
+        return Result(
+            original=original,
+            text=text,
+            edits=applied,
+            suggestions=suggestions,
+            notes=doc.notes,
+            path=path,
+            rounds=rounds,
+        )
