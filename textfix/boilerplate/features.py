@@ -1,0 +1,101 @@
+"""What a single line looks like: words, sentence punctuation, stop words, script."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+
+import regex
+
+WORD = regex.compile(r"\w+")
+# Closing quotes and brackets may follow the full stop: 'he said."' or '(in 2019.)'.
+SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
+SENTENCE_INSIDE = regex.compile(r"\w[.!?。][\"'”’»)]*\s+\p{Lu}")
+# Scripts written without spaces between words: count characters, not tokens.
+UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+# Letters of these Unicode name prefixes are one family for our purpose (Japanese mixes them).
+SCRIPT_FAMILY = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HALFWIDTH": "CJK", "FULLWIDTH": "LATIN"}
+
+
+@lru_cache(maxsize=None)
+def stop_words(language: str) -> frozenset[str]:
+    """Stop words of an ISO 639-1 language from the maintained stopwords-iso collection (MIT).
+
+    >>> "the" in stop_words("en"), "und" in stop_words("de"), len(stop_words("xx"))
+    (True, True, 0)
+    """
+    import stopwordsiso
+
+    if not stopwordsiso.has_lang(language):
+        return frozenset()
+    return frozenset(w.lower() for w in stopwordsiso.stopwords(language))
+
+
+def words(line: str) -> list[str]:
+    """Lower-cased word tokens.
+
+    >>> words("The U.S. study, published Wednesday")
+    ['the', 'u', 's', 'study', 'published', 'wednesday']
+    """
+    return [w.lower() for w in WORD.findall(line)]
+
+
+def word_count(line: str, tokens: list[str] | None = None) -> int:
+    """Words in a line; in Chinese, Japanese or Thai two characters count as one word.
+
+    >>> word_count("It works faster than antidepressants."), word_count("东京是日本的首都")
+    (5, 4)
+    """
+    tokens = words(line) if tokens is None else tokens
+    unspaced = len(UNSPACED.findall(line))
+    if not unspaced:
+        return len(tokens)
+    return sum(1 for t in tokens if not UNSPACED.search(t)) + (unspaced + 1) // 2
+
+
+def stop_ratio(tokens: list[str], stops: frozenset[str]) -> float:
+    """Share of tokens that are stop words.
+
+    >>> round(stop_ratio(words("the drug is approved by the FDA"), stop_words("en")), 2)
+    0.57
+    """
+    if not tokens:
+        return 0.0
+    return sum(t in stops for t in tokens) / len(tokens)
+
+
+def ends_sentence(line: str) -> bool:
+    """The line ends like a sentence does.
+
+    >>> ends_sentence('He asked for it."'), ends_sentence("Most Popular Videos")
+    (True, False)
+    """
+    return bool(SENTENCE_END.search(line))
+
+
+def has_inner_sentence(line: str) -> bool:
+    """Two sentences in one line: a full stop followed by a capital.
+
+    >>> has_inner_sentence("It works. But not for long"), has_inner_sentence("Mr Smith")
+    (True, False)
+    """
+    return bool(SENTENCE_INSIDE.search(line))
+
+
+def _script_of(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    first = name.split(" ", 1)[0]
+    return SCRIPT_FAMILY.get(first, first)
+
+
+def script(text: str, sample: int = 4000) -> str | None:
+    """The script most letters of ``text`` are written in (a Unicode name prefix), or None.
+
+    >>> script("قالب وردپرس درنا توس"), script("Ketamine can relieve depression"), script("1 / 2")
+    ('ARABIC', 'LATIN', None)
+    """
+    counts = Counter(_script_of(ch) for ch in text[:sample] if ch.isalpha())
+    if sum(counts.values()) < 3:
+        return None
+    return counts.most_common(1)[0][0]

@@ -1,0 +1,63 @@
+"""Listed boilerplate lines: share prompts, comment prompts, credits, cookie notices ...
+
+The expressions live in ``textfix/data/boilerplate-patterns.tsv`` so they can be read and
+extended without touching code. Each names a rule and a scope (see the file's header).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+DATA_FILE = "boilerplate-patterns.tsv"
+ANY = "any"
+# Brackets, bullets and arrows around a line ("[ 167 comments ]", "» Related") are decoration.
+WRAPPING = regex.compile(r"^[\s\[(|•·»«>*#\-–—]+|[\s\])|•·»«<*#\-–—]+$")
+EDGE = "edge"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    rule: str
+    scope: str
+    expression: regex.Pattern
+
+
+@lru_cache(maxsize=1)
+def load_patterns() -> tuple[Pattern, ...]:
+    """The listed patterns, in file order (the first that matches names the line)."""
+    source = resources.files("textfix").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
+    found = []
+    for number, row in enumerate(source.splitlines(), 1):
+        if not row.strip() or row.startswith("#"):
+            continue
+        rule, scope, expression = row.split("\t", 2)
+        if scope not in (ANY, EDGE):
+            raise ValueError(f"{DATA_FILE}:{number}: unknown scope {scope!r}")
+        found.append(Pattern(rule, scope, regex.compile(expression, regex.IGNORECASE | regex.V0)))
+    return tuple(found)
+
+
+def match_line(line: str) -> Pattern | None:
+    """The first listed pattern the whole (stripped) line matches, or None.
+
+    >>> match_line("Please follow and like us:").rule
+    'share-prompt'
+    >>> match_line("Home / Health / Ketamine can relieve depression").rule
+    'breadcrumb'
+    >>> match_line("[ 167 comments ]").rule
+    'comment-prompt'
+    >>> match_line("Share prices fell sharply on Monday.") is None
+    True
+    """
+    stripped = WRAPPING.sub("", line)
+    if not stripped or len(stripped) > 400:
+        return None
+    for pattern in load_patterns():
+        if pattern.expression.fullmatch(stripped):
+            return pattern
+    return None
+

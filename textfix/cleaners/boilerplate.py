@@ -1,0 +1,357 @@
+"""Boilerplate: keep the article, drop the site around it, from the plain text alone.
+
+How a page is read:
+
+1. Every line that matches a listed pattern (share prompts, comment prompts, credits, cookie
+   notices ... see ``textfix/data/boilerplate-patterns.tsv``) is boilerplate wherever it stands.
+2. The article body is the densest run of sentence-like lines: each prose line scores its
+   word count, every other line a small penalty and a listed line a large one, and the run
+   with the highest total (a maximum-sum segment) is the body. Short lines between two body
+   paragraphs (subheadings, one-sentence paragraphs) are inside that run and stay.
+3. Before the body, the title (once) and byline/dateline lines stay; everything else around the
+   body goes, named by what it looks like (a navigation run, a line in another script, or just
+   its position).
+
+Listed-pattern removals carry confidence 0.95; removals judged by position alone 0.6-0.8. All are
+SAFE: on the benchmark pages they cost far less article text than they remove (see README), and
+each rule can be turned off with ``--ignore``.
+
+Stability: the decisions hang on the body run, and the body run of the cleaned text is the
+whole cleaned body (removing lines with negative scores from inside or around a maximum-sum
+segment leaves it the maximum), so a second pass proposes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..boilerplate import features
+from ..boilerplate.patterns import ANY, match_line
+from ..cleaner import Cleaner
+from ..edits import Edit
+
+PATTERN_CONFIDENCE = 0.95
+FOREIGN_CONFIDENCE = 0.9
+NAVIGATION_CONFIDENCE = 0.75
+POSITION_CONFIDENCE = 0.6
+
+# Below these sizes a text is a snippet, not a page: only listed lines are removed, and the
+# language is never detected (that costs ~0.3 s).
+MIN_LINES_FOR_CONTEXT = 4
+MIN_BODY_WORDS = 30
+# A listed line inside the body is only removed while it is short: a long line that happens
+# to match (a sentence about cookies) is prose.
+MAX_LISTED_WORDS = 15
+LISTED_PENALTY = 30
+SHORT_PENALTY = 3
+SPACED_PENALTY = 1
+ALONE_FACTOR = 0.5
+# A comment section heading ends the article: prose after it is readers', not the author's.
+SECTION_RULES = frozenset({"comment-prompt"})
+SECTION_PENALTY = 200
+TITLE_WINDOW = 15
+NAVIGATION_RUN = 3
+
+BYLINE = regex.compile(r"(by|von|di|por|par|oleh|door|av|от|автор|글|기자)\s+\S.{0,80}", regex.IGNORECASE)
+MONTHS = (
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember"
+    r"|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
+    r"|janeiro|fevereiro|março|abril|maio|junho|julho|setembro|outubro|dezembro|januari|februari|maret"
+    r"|agustus|desember|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+)
+DATELINE = regex.compile(
+    rf"(?=.*(\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|\b\d{{1,2}}:\d\d\b|\d{{4}}\s*년|\b({MONTHS})\w*\.?\s+\d|\d\s+({MONTHS})\w*\b)).{{4,90}}",
+    regex.IGNORECASE,
+)
+
+
+@dataclass
+class Line:
+    start: int  # offset of the first character
+    end: int  # offset just past the line's newline (or the end of the text)
+    text: str
+    words: int = 0
+    listed: object = None  # the matching Pattern, if any
+    prose: bool = False
+    script: str | None = None
+    spaced: bool = False  # a blank line above and below: its own paragraph, not a menu item
+
+
+def split_lines(text: str) -> list[Line]:
+    """Lines with their offsets; ``end`` includes the newline.
+
+    >>> [(l.start, l.end, l.text) for l in split_lines("a\\n\\nb")]
+    [(0, 2, 'a'), (2, 3, ''), (3, 4, 'b')]
+    """
+    lines = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        lines.append(Line(pos, pos + len(raw), raw.rstrip("\r\n")))
+        pos += len(raw)
+    return lines
+
+
+def is_prose(text: str, tokens: list[str], count: int, stops: frozenset[str]) -> bool:
+    """A line that reads like running text: long enough, punctuated, made of function words too.
+
+    >>> stops = features.stop_words("en")
+    >>> def check(s): return is_prose(s, features.words(s), features.word_count(s), stops)
+    >>> check("The small study was published Wednesday in the American Journal of Psychiatry.")
+    True
+    >>> check("Most Popular Articles About Ketamine And Other Drugs Around The World Today")
+    False
+    """
+    if count < 8:
+        return False
+    if not (features.ends_sentence(text) or features.has_inner_sentence(text) or count >= 20):
+        return False
+    if stops and count < 40 and features.stop_ratio(tokens, stops) < 0.15:
+        return False
+    return True
+
+
+def body_run(scores: list[float]) -> tuple[int, int, float]:
+    """The maximum-sum segment ``[first, last]`` of ``scores`` and its sum (shortest on ties).
+
+    >>> body_run([-3, 20, -3, 15, -30, 4])
+    (1, 3, 32.0)
+    """
+    best = (0, -1, 0.0)
+    start, total = 0, 0.0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            start, total = i, 0.0
+        total += score
+        if total > best[2]:
+            best = (start, i, total)
+    return best
+
+
+def _norm(text: str) -> tuple[str, ...]:
+    return tuple(features.words(text))
+
+
+def _similar_title(candidate: tuple[str, ...], reference: tuple[str, ...]) -> bool:
+    """A heading that the page's first line (often the HTML title) repeats, maybe with a site name."""
+    if not candidate or not reference:
+        return False
+    if candidate == reference:
+        return True
+    if len(candidate) < 3:
+        return False
+    shared = len(set(candidate) & set(reference))
+    return shared >= 0.8 * len(set(candidate))
+
+
+class BoilerplateCleaner(Cleaner):
+    code = "boilerplate"
+    summary = "Site navigation, share and comment prompts, related stories and footers around the article."
+    stage = 30
+    rules = {
+        "share-prompt": "share and follow prompts, lone social network names",
+        "source-link": "'Source link', 'Read more: https://...', bare URLs around the article",
+        "comment-prompt": "'Leave a Reply', comment counts and forms",
+        "related-block": "related / most read / recommended headings and the story list under them",
+        "breadcrumb": "'Home / Section / Title' trails",
+        "navigation-line": "menu items, sign-in, search, gallery and pager lines",
+        "navigation-run": "a run of short link-text lines outside the article (judged by context)",
+        "newsletter-line": "newsletter and subscription prompts",
+        "cookie-notice": "cookie, privacy and terms lines",
+        "image-credit": "photo and image credits",
+        "copyright-line": "copyright footers",
+        "advert-marker": "'Advertisement' and 'continue reading below' markers",
+        "foreign-template-line": "a site-template line in another script than the article",
+        "duplicate-title": "the title repeated right after itself",
+        "outside-article": "other lines before or after the article body (judged by position)",
+    }
+
+    def find_edits(self, text, doc):
+        lines = split_lines(text)
+        content = [line for line in lines if line.text.strip()]
+        if len(content) < 2:
+            return []
+        for i, line in enumerate(lines):
+            line.spaced = (i == 0 or not lines[i - 1].text.strip()) and (
+                i + 1 == len(lines) or not lines[i + 1].text.strip()
+            )
+        for line in content:
+            line.listed = match_line(line.text)
+            line.script = features.script(line.text)
+        decisions = self._decide(text, content, doc)
+        return list(self._edits(lines, decisions))
+
+    # -- deciding -------------------------------------------------------------------------
+
+    def _decide(self, text: str, content: list[Line], doc) -> dict[int, tuple[str, float]]:
+        """Map a line's start offset -> (rule, confidence) for every line to remove."""
+        main_script = features.script(text, sample=len(text))
+        letters = sum(len(line.text) for line in content)
+        use_context = len(content) >= MIN_LINES_FOR_CONTEXT and letters >= 300
+        stops = features.stop_words(doc.language) if use_context else frozenset()
+        for line in content:
+            tokens = features.words(line.text)
+            line.words = features.word_count(line.text, tokens)
+            line.prose = use_context and line.listed is None and is_prose(line.text, tokens, line.words, stops)
+
+        remove: dict[int, tuple[str, float]] = {}
+        first, last = 0, len(content) - 1
+        if use_context:
+            scores = self._scores(content)
+            first, last, total = body_run(scores)
+            if total < MIN_BODY_WORDS:
+                first, last = 0, len(content) - 1
+                use_context = False
+
+        keep_before = self._title_and_byline(content, first, main_script) if use_context else set()
+        for i, line in enumerate(content):
+            inside = first <= i <= last
+            if inside or i in keep_before:
+                decision = self._inside(content, i, main_script, at_edge=not use_context)
+            else:
+                decision = self._outside(content, i, main_script, keep_before, first)
+            if decision:
+                remove[line.start] = decision
+        if len(remove) == len(content):  # never empty a document
+            return {}
+        return remove
+
+    @staticmethod
+    def _scores(content: list[Line]) -> list[float]:
+        """Prose scores its words; a prose line alone between non-prose lines (a teaser under a
+        headline) half of them; other lines a penalty, larger for listed ones."""
+        scores = []
+        for i, line in enumerate(content):
+            if line.prose:
+                alone = (i == 0 or not content[i - 1].prose) and (i + 1 == len(content) or not content[i + 1].prose)
+                scores.append(line.words * ALONE_FACTOR if alone else line.words)
+            elif line.listed is not None and line.words <= MAX_LISTED_WORDS:
+                scores.append(-SECTION_PENALTY if line.listed.rule in SECTION_RULES else -LISTED_PENALTY)
+            else:
+                scores.append(-SPACED_PENALTY if line.spaced else -SHORT_PENALTY)
+        return scores
+
+    def _inside(self, content, i, main_script, at_edge):
+        """Inside the body only listed lines, a repeated title and related-story lists go."""
+        line = content[i]
+        if line.listed is not None and line.listed.scope == ANY and line.words <= MAX_LISTED_WORDS:
+            return line.listed.rule, PATTERN_CONFIDENCE
+        if i > 0 and not line.prose and line.words <= 25 and _norm(line.text) == _norm(content[i - 1].text):
+            return "duplicate-title", PATTERN_CONFIDENCE
+        if at_edge and i in (0, len(content) - 1) and self._foreign(line, main_script):
+            return "foreign-template-line", FOREIGN_CONFIDENCE
+        if not at_edge and not line.prose and self._under_related_heading(content, i):
+            return "related-block", NAVIGATION_CONFIDENCE
+        return None
+
+    @staticmethod
+    def _under_related_heading(content, i) -> bool:
+        """A short line in a list that follows a 'Related' heading, with no prose in between."""
+        for j in range(i - 1, max(-1, i - 12), -1):
+            above = content[j]
+            if above.prose:
+                return False
+            if above.listed is not None and above.listed.rule == "related-block" and above.listed.scope == ANY:
+                return True
+        return False
+
+    def _outside(self, content, i, main_script, keep_before, first):
+        line = content[i]
+        if line.listed is not None:
+            return line.listed.rule, PATTERN_CONFIDENCE
+        if self._foreign(line, main_script):
+            return "foreign-template-line", FOREIGN_CONFIDENCE
+        if keep_before and i < first:
+            title = content[min(keep_before)]
+            if _norm(line.text) == _norm(title.text):
+                return "duplicate-title", PATTERN_CONFIDENCE
+        if self._in_short_run(content, i):
+            return "navigation-run", NAVIGATION_CONFIDENCE
+        return "outside-article", POSITION_CONFIDENCE
+
+    @staticmethod
+    def _foreign(line: Line, main_script) -> bool:
+        return bool(main_script and line.script and line.script != main_script and line.words <= 12)
+
+    @staticmethod
+    def _in_short_run(content, i) -> bool:
+        def short(line):
+            return not line.prose and line.words <= 6 and not features.ends_sentence(line.text)
+
+        if not short(content[i]):
+            return False
+        lo = i
+        while lo > 0 and short(content[lo - 1]):
+            lo -= 1
+        hi = i
+        while hi + 1 < len(content) and short(content[hi + 1]):
+            hi += 1
+        return hi - lo + 1 >= NAVIGATION_RUN
+
+    def _title_and_byline(self, content, first, main_script) -> set[int]:
+        """Indices of the title and the byline/dateline lines between it and the body."""
+        reference = None
+        for line in content[:first]:
+            if line.listed is None and not self._foreign(line, main_script):
+                reference = _norm(line.text)
+                break
+        if reference is None:
+            return set()
+        title = None
+        for i in range(first - 1, max(-1, first - 1 - TITLE_WINDOW), -1):
+            line = content[i]
+            if line.listed is not None or self._foreign(line, main_script):
+                continue
+            if line.prose and (line.words > 20 or line.text.rstrip().endswith(".")):
+                continue
+            if 2 <= line.words <= 30 and _similar_title(_norm(line.text), reference):
+                title = i
+                break
+        if title is None:
+            return set()
+        keep = {title}
+        for i in range(title + 1, first):
+            text = content[i].text.strip()
+            if content[i].listed is None and len(text) <= 100 and (BYLINE.fullmatch(text) or DATELINE.fullmatch(text)):
+                if _norm(text) != _norm(content[i - 1].text):
+                    keep.add(i)
+        return keep
+
+    # -- editing --------------------------------------------------------------------------
+
+    @staticmethod
+    def _edits(lines: list[Line], remove: dict[int, tuple[str, float]]):
+        """One edit per removed line, taking along the blank lines its removal would orphan.
+
+        >>> text = "Share this:\\n\\nBody.\\n\\nAdvertisement\\n\\nMore body.\\n\\nSource link"
+        >>> lines = split_lines(text)
+        >>> gone = {l.start: ("x", 1.0) for l in lines if l.text in ("Share this:", "Advertisement", "Source link")}
+        >>> from textfix.edits import apply_edits
+        >>> apply_edits(text, list(BoilerplateCleaner._edits(lines, gone)))
+        'Body.\\n\\nMore body.\\n'
+        """
+        blank = [not line.text.strip() for line in lines]
+        kept = [not b and line.start not in remove for b, line in zip(blank, lines)]
+        n = len(lines)
+        for i, line in enumerate(lines):
+            if blank[i] or kept[i]:
+                continue
+            rule, confidence = remove[line.start]
+            kept_before = any(kept[:i])
+            nxt = next((j for j in range(i + 1, n) if not blank[j]), n)
+            start, end = line.start, line.end
+            if nxt == n or not kept[nxt]:
+                end = lines[nxt].start if nxt < n else lines[-1].end
+                k = i
+                while k > 0 and blank[k - 1]:
+                    k -= 1
+                if k > 0 and kept[k - 1] and not any(kept[nxt:]):
+                    # The tail of the document goes: so do the blank lines above it.
+                    start = lines[k].start
+            elif not kept_before or blank[i - 1]:
+                end = lines[nxt].start
+            if all(blank[:i]):
+                start = 0
+            message = f"remove {rule.replace('-', ' ')}: {line.text.strip()[:60]}"
+            yield Edit(start, end, "", rule, message, confidence=confidence)
