@@ -99,3 +99,18 @@ def script(text: str, sample: int = 4000) -> str | None:
     if sum(counts.values()) < 3:
         return None
     return counts.most_common(1)[0][0]
+
+
+def headline_case(line: str) -> bool:
+    """Title Case: nearly every word of three or more letters starts with a capital.
+
+    >>> headline_case("Military Armored Car Massively Misjudges Its Speed, Careens Into A House")
+    True
+    >>> headline_case("Testing the silicon"), headline_case("NASA"), headline_case("Battery life")
+    (False, False, False)
+    """
+    long_words = [w for w in WORD.findall(line) if len(w) >= 3 and w[0].isalpha()]
+    if len(long_words) < 3:
+        return False
+    capitalized = sum(w[0].isupper() for w in long_words)
+    return capitalized >= 0.8 * len(long_words)

@@ -47,7 +47,9 @@ MAX_LISTED_WORDS = 15
 LISTED_PENALTY = 30
 SHORT_PENALTY = 3
 SPACED_PENALTY = 1
-ALONE_FACTOR = 0.5
+ALONE_FACTOR = 0.25
+# Title Case lines are other stories' headlines far more often than the article's subheadings.
+HEADLINE_PENALTY = 4
 # A comment section heading ends the article: prose after it is readers', not the author's.
 SECTION_RULES = frozenset({"comment-prompt"})
 SECTION_PENALTY = 200
@@ -65,6 +67,10 @@ DATELINE = regex.compile(
     rf"(?=.*(\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|\b\d{{1,2}}:\d\d\b|\d{{4}}\s*년|\b({MONTHS})\w*\.?\s+\d|\d\s+({MONTHS})\w*\b)).{{4,90}}",
     regex.IGNORECASE,
 )
+
+
+# A teaser cut short for a list of other stories ("... may soon..."), not a paragraph.
+TRUNCATED = regex.compile(r"\w[,;]?\s*(\.\.\.|…)\s*$")
 
 
 @dataclass
@@ -103,7 +109,7 @@ def is_prose(text: str, tokens: list[str], count: int, stops: frozenset[str]) ->
     >>> check("Most Popular Articles About Ketamine And Other Drugs Around The World Today")
     False
     """
-    if count < 8:
+    if count < 8 or TRUNCATED.search(text):
         return False
     if not (features.ends_sentence(text) or features.has_inner_sentence(text) or count >= 20):
         return False
@@ -199,7 +205,7 @@ class BoilerplateCleaner(Cleaner):
         first, last = 0, len(content) - 1
         if use_context:
             scores = self._scores(content)
-            first, last, total = body_run(scores)
+            first, last, total = self._article_run(content, scores)
             if total < MIN_BODY_WORDS:
                 first, last = 0, len(content) - 1
                 use_context = False
@@ -218,6 +224,19 @@ class BoilerplateCleaner(Cleaner):
         return remove
 
     @staticmethod
+    def _article_run(content: list[Line], scores: list[float]) -> tuple[int, int, float]:
+        """The body run, looked for before the comment section when there is an article there.
+
+        Readers' comments are prose too, and on a busy thread there is more of it than article.
+        """
+        for i, line in enumerate(content):
+            if line.listed is not None and line.listed.rule in SECTION_RULES:
+                first, last, total = body_run(scores[:i])
+                if total >= 2 * MIN_BODY_WORDS:
+                    return first, last, total
+        return body_run(scores)
+
+    @staticmethod
     def _scores(content: list[Line]) -> list[float]:
         """Prose scores its words; a prose line alone between non-prose lines (a teaser under a
         headline) half of them; other lines a penalty, larger for listed ones."""
@@ -228,8 +247,12 @@ class BoilerplateCleaner(Cleaner):
                 scores.append(line.words * ALONE_FACTOR if alone else line.words)
             elif line.listed is not None and line.words <= MAX_LISTED_WORDS:
                 scores.append(-SECTION_PENALTY if line.listed.rule in SECTION_RULES else -LISTED_PENALTY)
+            elif features.headline_case(line.text):
+                scores.append(-HEADLINE_PENALTY)
+            elif line.spaced:
+                scores.append(-SPACED_PENALTY)
             else:
-                scores.append(-SPACED_PENALTY if line.spaced else -SHORT_PENALTY)
+                scores.append(-SHORT_PENALTY)
         return scores
 
     def _inside(self, content, i, main_script, at_edge):
