@@ -73,6 +73,12 @@ DATELINE = regex.compile(
 TRUNCATED = regex.compile(r"\w[,;]?\s*(\.\.\.|…)\s*$")
 
 
+NUMBERED = regex.compile(r"\s*(\d{1,3})[.)]\s+\S")
+# Listed lines that sites drop into the middle of an article.
+INLINE_BOX_RULES = frozenset({"related-block", "advert-marker", "image-credit", "newsletter-line", "share-prompt"})
+LEAD_GAP = 8
+
+
 @dataclass
 class Line:
     start: int  # offset of the first character
@@ -209,6 +215,9 @@ class BoilerplateCleaner(Cleaner):
             if total < MIN_BODY_WORDS:
                 first, last = 0, len(content) - 1
                 use_context = False
+            else:
+                first = self._lead_paragraph(content, first)
+                last = self._numbered_list(content, last)
 
         keep_before = self._title_and_byline(content, first, main_script) if use_context else set()
         for i, line in enumerate(content):
@@ -235,6 +244,37 @@ class BoilerplateCleaner(Cleaner):
                 if total >= 2 * MIN_BODY_WORDS:
                     return first, last, total
         return body_run(scores)
+
+    @staticmethod
+    def _lead_paragraph(content: list[Line], first: int) -> int:
+        """Move the body start up over an inline box (related links, an advert, a photo credit)
+        that cut the first paragraph off from the rest.
+
+        The box's penalty outweighs one paragraph, so the maximum-sum run starts after it.
+        """
+        for j in range(first - 1, max(-1, first - 1 - LEAD_GAP), -1):
+            line = content[j]
+            if line.prose:
+                between = content[j + 1 : first]
+                boxed = any(b.listed is not None and b.listed.rule in INLINE_BOX_RULES for b in between)
+                if boxed and line.words >= 15:
+                    return j
+                return first
+        return first
+
+    @staticmethod
+    def _numbered_list(content: list[Line], last: int) -> int:
+        """Move the body end down over a numbered list that follows it ("1) ...", "2) ...")."""
+        expected, end, j = 1, last, last + 1
+        while j < len(content) and j - end <= 3:
+            m = NUMBERED.match(content[j].text)
+            if m and int(m.group(1)) == expected:
+                expected += 1
+                end = j
+            elif m or content[j].prose:
+                break
+            j += 1
+        return end if expected > 3 else last
 
     @staticmethod
     def _scores(content: list[Line]) -> list[float]:
