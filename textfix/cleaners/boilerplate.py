@@ -44,6 +44,8 @@ MIN_BODY_WORDS = 30
 # A listed line inside the body is only removed while it is short: a long line that happens
 # to match (a sentence about cookies) is prose.
 MAX_LISTED_WORDS = 15
+# ... except a photo caption ending in its credit ("... July 25, 2019. J. Scott Applewhite / AP").
+LONG_LISTED_RULES = {"image-credit": 45}
 LISTED_PENALTY = 30
 SHORT_PENALTY = 3
 SPACED_PENALTY = 1
@@ -139,6 +141,10 @@ def body_run(scores: list[float]) -> tuple[int, int, float]:
         if total > best[2]:
             best = (start, i, total)
     return best
+
+
+def _short_enough(line: Line) -> bool:
+    return line.words <= LONG_LISTED_RULES.get(line.listed.rule, MAX_LISTED_WORDS)
 
 
 def _norm(text: str) -> tuple[str, ...]:
@@ -247,20 +253,24 @@ class BoilerplateCleaner(Cleaner):
 
     @staticmethod
     def _lead_paragraph(content: list[Line], first: int) -> int:
-        """Move the body start up over an inline box (related links, an advert, a photo credit)
-        that cut the first paragraph off from the rest.
+        """Move the body start up over an inline box (related links, a newsletter form, an
+        advert) that cut the first paragraphs off from the rest.
 
-        The box's penalty outweighs one paragraph, so the maximum-sum run starts after it.
+        The box's penalty outweighs a paragraph or two, so the maximum-sum run starts after it.
         """
-        for j in range(first - 1, max(-1, first - 1 - LEAD_GAP), -1):
-            line = content[j]
-            if line.prose:
-                between = content[j + 1 : first]
-                boxed = any(b.listed is not None and b.listed.rule in INLINE_BOX_RULES for b in between)
-                if boxed and line.words >= 15:
-                    return j
+        while True:
+            above = next((j for j in range(first - 1, max(-1, first - 1 - LEAD_GAP), -1) if content[j].prose), None)
+            if above is None:
                 return first
-        return first
+            between = content[above + 1 : first]
+            if not any(b.listed is not None and b.listed.rule in INLINE_BOX_RULES for b in between):
+                return first
+            top = above
+            while top > 0 and content[top - 1].prose:
+                top -= 1
+            if sum(line.words for line in content[top : above + 1]) < 15:
+                return first
+            first = top
 
     @staticmethod
     def _numbered_list(content: list[Line], last: int) -> int:
@@ -285,7 +295,7 @@ class BoilerplateCleaner(Cleaner):
             if line.prose:
                 alone = (i == 0 or not content[i - 1].prose) and (i + 1 == len(content) or not content[i + 1].prose)
                 scores.append(line.words * ALONE_FACTOR if alone else line.words)
-            elif line.listed is not None and line.words <= MAX_LISTED_WORDS:
+            elif line.listed is not None and _short_enough(line):
                 scores.append(-SECTION_PENALTY if line.listed.rule in SECTION_RULES else -LISTED_PENALTY)
             elif features.headline_case(line.text):
                 scores.append(-HEADLINE_PENALTY)
@@ -298,7 +308,7 @@ class BoilerplateCleaner(Cleaner):
     def _inside(self, content, i, main_script, at_edge):
         """Inside the body only listed lines, a repeated title and related-story lists go."""
         line = content[i]
-        if line.listed is not None and line.listed.scope == ANY and line.words <= MAX_LISTED_WORDS:
+        if line.listed is not None and line.listed.scope == ANY and _short_enough(line):
             return line.listed.rule, PATTERN_CONFIDENCE
         if i > 0 and not line.prose and line.words <= 25 and _norm(line.text) == _norm(content[i - 1].text):
             return "duplicate-title", PATTERN_CONFIDENCE
