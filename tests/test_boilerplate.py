@@ -1,0 +1,202 @@
+"""The boilerplate cleaner on real pages (seeds and benchmark excerpts) and on negative cases."""
+
+from __future__ import annotations
+
+import collections
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import textfix
+from textfix.boilerplate.patterns import load_patterns, match_line
+from textfix.cleaner import Document
+from textfix.cleaners.boilerplate import BoilerplateCleaner
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "fixtures" / "seeds"
+ARTICLES = ROOT / "fixtures" / "articles"
+CASES = json.loads((Path(__file__).parent / "cases" / "boilerplate.json").read_text(encoding="utf-8"))
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def boilerplate(text: str, **kwargs):
+    return textfix.clean(text, select=["boilerplate"], **kwargs)
+
+
+def paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if len(line.split()) >= 8]
+
+
+def shingles(text: str) -> collections.Counter:
+    words = re.findall(r"\w+", text.lower())
+    return collections.Counter(tuple(words[i : i + 4]) for i in range(len(words) - 3))
+
+
+# -- seeds --------------------------------------------------------------------------------
+
+
+def test_seed_000_loses_the_template_line_breadcrumb_and_source_link():
+    text = read(SEEDS / "000_5c5e9be3cb0dcb2b.txt")
+    result = boilerplate(text)
+    rules = {e.rule for e in result.edits}
+    assert rules == {"foreign-template-line", "breadcrumb", "source-link"}
+    out = result.text
+    assert "قالب" not in out and "Home / Health" not in out and "Source link" not in out
+    title = "Ketamine can relieve depression by acting like an opioid, study suggests"
+    assert out.startswith(title + "\n") and out.count(title) == 1
+    for paragraph in paragraphs(text):
+        if not paragraph.startswith("Home /"):
+            assert paragraph in out
+
+
+def test_seed_001_loses_the_prompts_and_keeps_every_paragraph():
+    text = read(SEEDS / "001_179fa0ad90426d34.txt")
+    result = boilerplate(text)
+    out = result.text
+    for gone in ("Please follow and like us:", "More Great WIRED Stories", "Read more: https://",
+                 "Leave a Reply", "%d bloggers like this:"):
+        assert gone not in out
+    assert out.startswith("What if Ketamine Actually Works Like an Opioid?\n\nFew drugs")
+    assert out.rstrip().endswith("to the list of ketamine ’ s tasks.")
+    for paragraph in paragraphs(text):
+        assert paragraph in out
+    by_rule = collections.Counter(e.rule for e in result.edits)
+    assert by_rule == {"share-prompt": 2, "comment-prompt": 2, "related-block": 1, "source-link": 1}
+
+
+def test_listed_removals_are_confident_and_context_removals_less_so():
+    page = read(ARTICLES / "06e5123e4ef7.dirty.txt")
+    edits = boilerplate(page).edits
+    listed = [e for e in edits if e.rule not in ("outside-article", "navigation-run")]
+    context = [e for e in edits if e.rule in ("outside-article", "navigation-run")]
+    assert listed and context
+    assert all(e.confidence >= 0.9 for e in listed)
+    assert all(e.confidence < 0.9 for e in context)
+    assert all(e.safety == textfix.SAFE for e in edits)
+
+
+def test_a_rule_can_be_ignored():
+    text = read(SEEDS / "001_179fa0ad90426d34.txt")
+    out = boilerplate(text, ignore=["share-prompt"]).text
+    assert out.count("Please follow and like us:") == 2
+    assert "Leave a Reply" not in out
+
+
+# -- benchmark excerpts --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dirty", sorted(ARTICLES.glob("*.dirty.txt")), ids=lambda p: p.name[:12])
+def test_real_page_keeps_the_article_and_drops_most_of_the_site(dirty):
+    gold = read(dirty.with_name(dirty.name.replace(".dirty.", ".gold.")))
+    out = textfix.clean(read(dirty)).text
+    o, g = shingles(out), shingles(gold)
+    overlap = sum((o & g).values())
+    assert overlap / sum(g.values()) >= 0.95  # recall: article text survives
+    assert overlap / sum(o.values()) >= 0.9  # precision: little of the site is left
+
+
+def test_share_block_of_a_wordpress_page_goes():
+    out = textfix.clean(read(ARTICLES / "0dd135704572.dirty.txt")).text
+    for gone in ("Share this:", "Like this:", "Like Loading...", "\nPrint\n", "\nWhatsApp\n"):
+        assert gone not in out
+
+
+# -- cases and properties --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["label"] for c in CASES])
+def test_case(case):
+    result = boilerplate(case["text"])
+    for gone in case["removed"]:
+        assert gone not in result.text
+    for kept in case["kept"]:
+        assert kept in result.text
+    for once in case.get("once", []):
+        assert result.text.count(once) == 1
+    assert set(case.get("rules", [])) <= {e.rule for e in result.edits}
+    if not case["removed"] and not case.get("rules"):
+        assert result.edits == []
+
+
+def all_texts():
+    yield from sorted(SEEDS.glob("*.txt"))
+    yield from sorted(ARTICLES.glob("*.dirty.txt"))
+
+
+@pytest.mark.parametrize("path", list(all_texts()), ids=lambda p: p.name[:12])
+def test_cleaning_is_idempotent(path):
+    once = textfix.clean(read(path)).text
+    assert textfix.clean(once).text == once
+    assert list(BoilerplateCleaner().find_edits(once, Document(once))) == []
+
+
+def test_case_texts_are_idempotent():
+    for case in CASES:
+        once = textfix.clean(case["text"]).text
+        assert textfix.clean(once).text == once, case["label"]
+
+
+class NoLanguage(Document):
+    @property
+    def language(self):
+        raise AssertionError("language detection is too slow for a snippet")
+
+
+@pytest.mark.parametrize("text", ["hello\n", "Share this:\nhello there\n", "A title\n\nOne sentence of text here.\n"])
+def test_short_text_never_detects_the_language(text):
+    list(BoilerplateCleaner().find_edits(text, NoLanguage(text)))
+
+
+def test_every_listed_rule_is_declared():
+    assert {p.rule for p in load_patterns()} <= set(BoilerplateCleaner.rules)
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("Please follow and like us:", "share-prompt"),
+        ("Share this:", "share-prompt"),
+        ("Like Loading...", "share-prompt"),
+        ("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "share-prompt"),
+        ("Facebook", "share-prompt"),
+        ("Source link", "source-link"),
+        ("Read more: https://www.wired.com/story/ketamine-opioid/", "source-link"),
+        ("Leave a Reply", "comment-prompt"),
+        ("%d bloggers like this:", "comment-prompt"),
+        ("[ 167 comments ]", "comment-prompt"),
+        ("More Great WIRED Stories", "related-block"),
+        ("Most Read", "related-block"),
+        ("Home / Health / Ketamine can relieve depression", "breadcrumb"),
+        ("Image copyright Getty Images", "image-credit"),
+        ("Sanjeev Verma/Hindustan Times/Getty Images", "image-credit"),
+        ("Copyright ©2019 Dow Jones & Company, Inc. All Rights Reserved.", "copyright-line"),
+        ("Advertisement", "advert-marker"),
+        ("Continue reading the main story", "advert-marker"),
+        ("Sign up for our daily newsletter", "newsletter-line"),
+        ("We use cookies to improve your experience on our site.", "cookie-notice"),
+    ],
+)
+def test_listed_line(line, rule):
+    assert match_line(line).rule == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share prices fell sharply on Monday.",
+        "Facebook said on Tuesday it would appeal.",
+        "The source of the leak was never found.",
+        "Related parties must disclose the deal.",
+        "Home prices rose for a fifth month.",
+        "She bakes cookies every Sunday.",
+        "Print journalism is not dead, he said.",
+        "Search for survivors went on all night as rescuers dug through the rubble.",
+    ],
+)
+def test_prose_is_not_listed(line):
+    assert match_line(line) is None
