@@ -11,7 +11,9 @@ import regex
 WORD = regex.compile(r"\w+")
 # Closing quotes and brackets may follow the full stop: 'he said."' or '(in 2019.)'.
 SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
-SENTENCE_INSIDE = regex.compile(r"\w[.!?。][\"'”’»)]*\s+\p{Lu}")
+# The word before the stop has three lower-case letters or digits: "St. Paul", "Mr. Smith" and
+# "Gov. Noem" are abbreviations, not sentence ends.
+SENTENCE_INSIDE = regex.compile(r"[\p{Ll}\d]{3}[.!?。][\"'”’»)]*\s+\p{Lu}")
 # Scripts written without spaces between words: count characters, not tokens.
 UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 # Letters of these Unicode name prefixes are one family for our purpose (Japanese mixes them).
@@ -77,7 +79,7 @@ def ends_sentence(line: str) -> bool:
 def has_inner_sentence(line: str) -> bool:
     """Two sentences in one line: a full stop followed by a capital.
 
-    >>> has_inner_sentence("It works. But not for long"), has_inner_sentence("Mr Smith")
+    >>> has_inner_sentence("It works. But not for long"), has_inner_sentence("police in St. Paul said")
     (True, False)
     """
     return bool(SENTENCE_INSIDE.search(line))

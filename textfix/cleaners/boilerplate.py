@@ -79,6 +79,8 @@ NUMBERED = regex.compile(r"\s*(\d{1,3})[.)]\s+\S")
 # Listed lines that sites drop into the middle of an article.
 INLINE_BOX_RULES = frozenset({"related-block", "advert-marker", "image-credit", "newsletter-line", "share-prompt"})
 LEAD_GAP = 8
+# Other stories' headlines under a 'Related' heading are at most this long.
+RELATED_ITEM_WORDS = 20
 
 
 @dataclass
@@ -91,6 +93,7 @@ class Line:
     prose: bool = False
     script: str | None = None
     spaced: bool = False  # a blank line above and below: its own paragraph, not a menu item
+    after_blank: bool = False  # a blank line (or the start of the text) above
 
 
 def split_lines(text: str) -> list[Line]:
@@ -191,9 +194,8 @@ class BoilerplateCleaner(Cleaner):
         if len(content) < 2:
             return []
         for i, line in enumerate(lines):
-            line.spaced = (i == 0 or not lines[i - 1].text.strip()) and (
-                i + 1 == len(lines) or not lines[i + 1].text.strip()
-            )
+            line.after_blank = i == 0 or not lines[i - 1].text.strip()
+            line.spaced = line.after_blank and (i + 1 == len(lines) or not lines[i + 1].text.strip())
         for line in content:
             line.listed = match_line(line.text)
             line.script = features.script(line.text)
@@ -251,8 +253,7 @@ class BoilerplateCleaner(Cleaner):
                     return first, last, total
         return body_run(scores)
 
-    @staticmethod
-    def _lead_paragraph(content: list[Line], first: int) -> int:
+    def _lead_paragraph(self, content: list[Line], first: int) -> int:
         """Move the body start up over an inline box (related links, a newsletter form, an
         advert) that cut the first paragraphs off from the rest.
 
@@ -262,8 +263,11 @@ class BoilerplateCleaner(Cleaner):
             above = next((j for j in range(first - 1, max(-1, first - 1 - LEAD_GAP), -1) if content[j].prose), None)
             if above is None:
                 return first
-            between = content[above + 1 : first]
-            if not any(b.listed is not None and b.listed.rule in INLINE_BOX_RULES for b in between):
+            between = range(above + 1, first)
+            if not any(content[k].listed is not None and content[k].listed.rule in INLINE_BOX_RULES for k in between):
+                return first
+            # Every line of the gap must be explained by the box: listed, or an item under its heading.
+            if not all(content[k].listed is not None or self._under_related_heading(content, k) for k in between):
                 return first
             top = above
             while top > 0 and content[top - 1].prose:
@@ -314,19 +318,20 @@ class BoilerplateCleaner(Cleaner):
             return "duplicate-title", PATTERN_CONFIDENCE
         if at_edge and i in (0, len(content) - 1) and self._foreign(line, main_script):
             return "foreign-template-line", FOREIGN_CONFIDENCE
-        if not at_edge and not line.prose and self._under_related_heading(content, i):
+        if not at_edge and line.words <= RELATED_ITEM_WORDS and self._under_related_heading(content, i):
             return "related-block", NAVIGATION_CONFIDENCE
         return None
 
     @staticmethod
     def _under_related_heading(content, i) -> bool:
-        """A short line in a list that follows a 'Related' heading, with no prose in between."""
+        """A line in the list under a 'Related' heading: the items follow the heading and each
+        other line by line, and none is paragraph-length."""
         for j in range(i - 1, max(-1, i - 12), -1):
-            above = content[j]
-            if above.prose:
-                return False
+            above, below = content[j], content[j + 1]
             if above.listed is not None and above.listed.rule == "related-block" and above.listed.scope == ANY:
                 return True
+            if below.after_blank or above.words > RELATED_ITEM_WORDS:
+                return False
         return False
 
     def _outside(self, content, i, main_script, keep_before, first):
