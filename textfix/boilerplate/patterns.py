@@ -14,9 +14,12 @@ import regex
 
 DATA_FILE = "boilerplate-patterns.tsv"
 ANY = "any"
-# Brackets, bullets and arrows around a line ("[ 167 comments ]", "» Related") are decoration.
-WRAPPING = regex.compile(r"^[\s\[(|•·»«>*#\-–—]+|[\s\])|•·»«<*#\-–—]+$")
 EDGE = "edge"
+# Bullets and arrows before a line, or brackets around all of it ("[ 167 comments ]",
+# "» Related"), are decoration; a closing bracket alone is part of the text ("(Image: Getty)").
+LEADING = regex.compile(r"^[\s•·»«>*#\-–—]+")
+TRAILING = regex.compile(r"[\s•·»«<*#\-–—]+$")
+ENCLOSED = regex.compile(r"^[\[(|]\s*(.*?)\s*[\])|]$")
 
 
 @dataclass(frozen=True)
@@ -50,10 +53,15 @@ def match_line(line: str) -> Pattern | None:
     'breadcrumb'
     >>> match_line("[ 167 comments ]").rule
     'comment-prompt'
+    >>> match_line("Protesters have worn masks (Image: GETTY )").rule
+    'image-credit'
     >>> match_line("Share prices fell sharply on Monday.") is None
     True
     """
-    stripped = WRAPPING.sub("", line)
+    stripped = TRAILING.sub("", LEADING.sub("", line))
+    enclosed = ENCLOSED.fullmatch(stripped)
+    if enclosed:
+        stripped = enclosed.group(1)
     if not stripped or len(stripped) > 400:
         return None
     for pattern in load_patterns():

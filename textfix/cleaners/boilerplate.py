@@ -45,7 +45,7 @@ MIN_BODY_WORDS = 30
 # to match (a sentence about cookies) is prose.
 MAX_LISTED_WORDS = 15
 # ... except a photo caption ending in its credit ("... July 25, 2019. J. Scott Applewhite / AP").
-LONG_LISTED_RULES = {"image-credit": 45}
+LONG_LISTED_RULES = {"image-credit": 45, "newsletter-line": 30, "markup-line": 200}
 LISTED_PENALTY = 30
 SHORT_PENALTY = 3
 SPACED_PENALTY = 1
@@ -183,6 +183,7 @@ class BoilerplateCleaner(Cleaner):
         "image-credit": "photo and image credits",
         "copyright-line": "copyright footers",
         "advert-marker": "'Advertisement' and 'continue reading below' markers",
+        "markup-line": "HTML or shortcode left in the text, 'requires JavaScript' notices",
         "foreign-template-line": "a site-template line in another script than the article",
         "duplicate-title": "the title repeated right after itself",
         "outside-article": "other lines before or after the article body (judged by position)",
