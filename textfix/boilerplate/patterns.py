@@ -19,7 +19,7 @@ EDGE = "edge"
 # "» Related"), are decoration; a closing bracket alone is part of the text ("(Image: Getty)").
 LEADING = regex.compile(r"^[\s•·»«>*#\-–—]+")
 TRAILING = regex.compile(r"[\s•·»«<*#\-–—]+$")
-ENCLOSED = regex.compile(r"^[\[(|]\s*(.*?)\s*[\])|]$")
+ENCLOSED = regex.compile(r"^(?:\[\s*([^\[\]]*?)\s*\]|\(\s*([^()]*?)\s*\)|\|\s*([^|]*?)\s*\|)$")
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def match_line(line: str) -> Pattern | None:
     stripped = TRAILING.sub("", LEADING.sub("", line))
     enclosed = ENCLOSED.fullmatch(stripped)
     if enclosed:
-        stripped = enclosed.group(1)
+        stripped = next(group for group in enclosed.groups() if group is not None)
     if not stripped or len(stripped) > 400:
         return None
     for pattern in load_patterns():

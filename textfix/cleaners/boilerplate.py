@@ -79,6 +79,7 @@ NUMBERED = regex.compile(r"\s*(\d{1,3})[.)]\s+\S")
 # Listed lines that sites drop into the middle of an article.
 INLINE_BOX_RULES = frozenset({"related-block", "advert-marker", "image-credit", "newsletter-line", "share-prompt"})
 LEAD_GAP = 8
+TAIL_BOX_RULES = frozenset({"newsletter-line", "advert-marker", "image-credit"})
 # Other stories' headlines under a 'Related' heading are at most this long.
 RELATED_ITEM_WORDS = 20
 
@@ -226,7 +227,7 @@ class BoilerplateCleaner(Cleaner):
                 use_context = False
             else:
                 first = self._lead_paragraph(content, first)
-                last = self._numbered_list(content, last)
+                last = self._numbered_list(content, self._tail_paragraph(content, last))
 
         keep_before = self._title_and_byline(content, first, main_script) if use_context else set()
         for i, line in enumerate(content):
@@ -276,6 +277,27 @@ class BoilerplateCleaner(Cleaner):
             if sum(line.words for line in content[top : above + 1]) < 15:
                 return first
             first = top
+
+    @staticmethod
+    def _tail_paragraph(content: list[Line], last: int) -> int:
+        """Move the body end down over a promotion or advert line that cut the last paragraphs off.
+
+        Only boxes that never end an article qualify: after a share bar or a 'Related' list,
+        the prose that follows is as likely to be teasers or comments.
+        """
+        while True:
+            below = next((j for j in range(last + 1, min(len(content), last + 1 + LEAD_GAP)) if content[j].prose), None)
+            if below is None:
+                return last
+            between = content[last + 1 : below]
+            if not between or not all(b.listed is not None and b.listed.rule in TAIL_BOX_RULES for b in between):
+                return last
+            end = below
+            while end + 1 < len(content) and content[end + 1].prose:
+                end += 1
+            if sum(line.words for line in content[below : end + 1]) < 15:
+                return last
+            last = end
 
     @staticmethod
     def _numbered_list(content: list[Line], last: int) -> int:
