@@ -55,6 +55,7 @@ HEADLINE_PENALTY = 4
 # A comment section heading ends the article: prose after it is readers', not the author's.
 SECTION_RULES = frozenset({"comment-prompt"})
 SECTION_PENALTY = 200
+SCRIPT_SAMPLE = 50_000  # characters looked at to find the document's script
 TITLE_WINDOW = 15
 NAVIGATION_RUN = 3
 
@@ -130,12 +131,15 @@ def is_prose(text: str, tokens: list[str], count: int, stops: frozenset[str]) ->
     return True
 
 
-def body_run(scores: list[float]) -> tuple[int, int, float]:
-    """The maximum-sum segment ``[first, last]`` of ``scores`` and its sum (shortest on ties).
+def body_runs(scores: list[float]) -> list[tuple[int, int, float]]:
+    """For each prefix ``scores[:i + 1]``, its maximum-sum segment ``(first, last, sum)``.
 
-    >>> body_run([-3, 20, -3, 15, -30, 4])
+    Kadane's algorithm; on ties the earlier, shorter segment wins.
+
+    >>> body_runs([-3, 20, -3, 15, -30, 4])[-1]
     (1, 3, 32.0)
     """
+    found = []
     best = (0, -1, 0.0)
     start, total = 0, 0.0
     for i, score in enumerate(scores):
@@ -144,7 +148,8 @@ def body_run(scores: list[float]) -> tuple[int, int, float]:
         total += score
         if total > best[2]:
             best = (start, i, total)
-    return best
+        found.append(best)
+    return found
 
 
 def _short_enough(line: Line) -> bool:
@@ -208,7 +213,7 @@ class BoilerplateCleaner(Cleaner):
 
     def _decide(self, text: str, content: list[Line], doc) -> dict[int, tuple[str, float]]:
         """Map a line's start offset -> (rule, confidence) for every line to remove."""
-        main_script = features.script(text, sample=len(text))
+        main_script = features.script(text, sample=SCRIPT_SAMPLE)
         letters = sum(len(line.text) for line in content)
         use_context = len(content) >= MIN_LINES_FOR_CONTEXT and letters >= 300
         stops = features.stop_words(doc.language) if use_context else frozenset()
@@ -230,12 +235,13 @@ class BoilerplateCleaner(Cleaner):
                 last = self._numbered_list(content, self._tail_paragraph(content, last))
 
         keep_before = self._title_and_byline(content, first, main_script) if use_context else set()
+        runs = self._short_runs(content)
         for i, line in enumerate(content):
             inside = first <= i <= last
             if inside or i in keep_before:
                 decision = self._inside(content, i, main_script, at_edge=not use_context)
             else:
-                decision = self._outside(content, i, main_script, keep_before, first)
+                decision = self._outside(content, i, main_script, keep_before, first, runs)
             if decision:
                 remove[line.start] = decision
         if len(remove) == len(content):  # never empty a document
@@ -248,12 +254,12 @@ class BoilerplateCleaner(Cleaner):
 
         Readers' comments are prose too, and on a busy thread there is more of it than article.
         """
+        best_before = body_runs(scores)
         for i, line in enumerate(content):
-            if line.listed is not None and line.listed.rule in SECTION_RULES:
-                first, last, total = body_run(scores[:i])
-                if total >= 2 * MIN_BODY_WORDS:
-                    return first, last, total
-        return body_run(scores)
+            if line.listed is not None and line.listed.rule in SECTION_RULES and i > 0:
+                if best_before[i - 1][2] >= 2 * MIN_BODY_WORDS:
+                    return best_before[i - 1]
+        return best_before[-1]
 
     def _lead_paragraph(self, content: list[Line], first: int) -> int:
         """Move the body start up over an inline box (related links, a newsletter form, an
@@ -357,7 +363,7 @@ class BoilerplateCleaner(Cleaner):
                 return False
         return False
 
-    def _outside(self, content, i, main_script, keep_before, first):
+    def _outside(self, content, i, main_script, keep_before, first, runs):
         line = content[i]
         if line.listed is not None:
             return line.listed.rule, PATTERN_CONFIDENCE
@@ -367,7 +373,7 @@ class BoilerplateCleaner(Cleaner):
             title = content[min(keep_before)]
             if _norm(line.text) == _norm(title.text):
                 return "duplicate-title", PATTERN_CONFIDENCE
-        if self._in_short_run(content, i):
+        if runs[i] >= NAVIGATION_RUN:
             return "navigation-run", NAVIGATION_CONFIDENCE
         return "outside-article", POSITION_CONFIDENCE
 
@@ -376,19 +382,19 @@ class BoilerplateCleaner(Cleaner):
         return bool(main_script and line.script and line.script != main_script and line.words <= 12)
 
     @staticmethod
-    def _in_short_run(content, i) -> bool:
-        def short(line):
-            return not line.prose and line.words <= 6 and not features.ends_sentence(line.text)
-
-        if not short(content[i]):
-            return False
-        lo = i
-        while lo > 0 and short(content[lo - 1]):
-            lo -= 1
-        hi = i
-        while hi + 1 < len(content) and short(content[hi + 1]):
-            hi += 1
-        return hi - lo + 1 >= NAVIGATION_RUN
+    def _short_runs(content: list[Line]) -> list[int]:
+        """For each line, the length of the run of short link-text lines it belongs to (0: none)."""
+        short = [not l.prose and l.words <= 6 and not features.ends_sentence(l.text) for l in content]
+        runs = [0] * len(content)
+        i = 0
+        while i < len(content):
+            j = i
+            while j < len(content) and short[j]:
+                j += 1
+            for k in range(i, j):
+                runs[k] = j - i
+            i = max(j, i + 1)
+        return runs
 
     def _title_and_byline(self, content, first, main_script) -> set[int]:
         """Indices of the title and the byline/dateline lines between it and the body."""
@@ -435,24 +441,30 @@ class BoilerplateCleaner(Cleaner):
         blank = [not line.text.strip() for line in lines]
         kept = [not b and line.start not in remove for b, line in zip(blank, lines)]
         n = len(lines)
+        first_kept = next((i for i in range(n) if kept[i]), n)
+        last_kept = next((i for i in range(n - 1, -1, -1) if kept[i]), -1)
+        first_text = next((i for i in range(n) if not blank[i]), n)
+        next_text = [n] * (n + 1)  # index of the next non-blank line after i
+        for i in range(n - 1, 0, -1):
+            next_text[i - 1] = i if not blank[i] else next_text[i]
         for i, line in enumerate(lines):
             if blank[i] or kept[i]:
                 continue
             rule, confidence = remove[line.start]
-            kept_before = any(kept[:i])
-            nxt = next((j for j in range(i + 1, n) if not blank[j]), n)
+            kept_before = first_kept < i
+            nxt = next_text[i]
             start, end = line.start, line.end
             if nxt == n or not kept[nxt]:
                 end = lines[nxt].start if nxt < n else lines[-1].end
                 k = i
                 while k > 0 and blank[k - 1]:
                     k -= 1
-                if k > 0 and kept[k - 1] and not any(kept[nxt:]):
+                if k > 0 and kept[k - 1] and last_kept < nxt:
                     # The tail of the document goes: so do the blank lines above it.
                     start = lines[k].start
             elif not kept_before or blank[i - 1]:
                 end = lines[nxt].start
-            if all(blank[:i]):
+            if first_text >= i:
                 start = 0
             message = f"remove {rule.replace('-', ' ')}: {line.text.strip()[:60]}"
             yield Edit(start, end, "", rule, message, confidence=confidence)
