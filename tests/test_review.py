@@ -323,3 +323,27 @@ def test_unchanged_regions_are_collapsed_and_expand_on_click(opened):
     gap.click()
     after = first.find_element("css selector", "pre.text").text
     assert len(after.splitlines()) >= len(before.splitlines()) + lines - 1
+
+
+# ---- the command line ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, option, expected", [
+    ("review.html", [], "html"), ("review.HTM", [], "html"), ("report.json", [], "json"), ("report", [], "json"),
+    ("report.txt", ["--report-format", "html"], "html"), ("review.html", ["--report-format", "json"], "json"),
+])
+def test_cli_report_format_follows_the_suffix_unless_given(tmp_path, name, option, expected):
+    from click.testing import CliRunner
+
+    from textfix.cli import main
+
+    article = tmp_path / "article.txt"
+    article.write_text("A line with <b>markup</b>  \nNext\n", encoding="utf-8")
+    report = tmp_path / name
+    result = CliRunner().invoke(main, ["clean", str(article), "--report", str(report), *option])
+    assert result.exit_code == 0, result.output
+    written = report.read_text(encoding="utf-8")
+    if expected == "html":
+        assert written.startswith("<!DOCTYPE html>") and "<b>markup" not in written
+        assert _embedded(written)["files"][0]["p"] == str(article)
+    else:
+        assert json.loads(written)["summary"]["files"] == 1

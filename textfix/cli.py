@@ -48,6 +48,22 @@ def _report_json(results: list) -> str:
     return json.dumps(build_report(results), ensure_ascii=False, indent=2) + "\n"
 
 
+def _report_format(path: str, chosen: str | None) -> str:
+    """``--report-format`` if given, else html for a .html/.htm path, else json."""
+    if chosen:
+        return chosen
+    return "html" if os.path.splitext(path)[1].lower() in (".html", ".htm") else "json"
+
+
+def _write_report(path: str, chosen_format: str | None, results: list) -> None:
+    if _report_format(path, chosen_format) == "html":
+        from .review import render_html
+
+        atomic_write(path, render_html(results))
+    else:
+        atomic_write(path, _report_json(results))
+
+
 class _Group(click.Group):
     """Turns a :class:`TextfixError` from any command into one line on stderr and exit 2."""
 
@@ -71,7 +87,10 @@ def main() -> None:
 @click.option("--in-place", is_flag=True, help="Rewrite FILE atomically with the cleaned text.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff instead of the text; write nothing.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if anything would change.")
-@click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write the JSON change report here.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False),
+              help="Write the change report here (JSON, or an HTML review page for .html).")
+@click.option("--report-format", type=click.Choice(["json", "html"]),
+              help="Format of --report (default: html for a .html/.htm path, else json).")
 @click.option("--select", multiple=True, metavar="CODES", help="Only these cleaners or rules (comma-separated).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these cleaners or rules (comma-separated).")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe (otherwise they are suggestions).")
@@ -79,8 +98,8 @@ def main() -> None:
 @click.option("--max-size", type=click.FloatRange(min=0.001), default=DEFAULT_MAX_BYTES / 1e6, show_default=True,
               metavar="MB", help="Refuse inputs larger than this many megabytes.")
 @click.option("-q", "--quiet", is_flag=True, help="No messages on stderr, only errors.")
-def clean(source, output, in_place, show_diff, check, report_path, select, ignore, unsafe_fixes, encoding,
-          max_size, quiet):
+def clean(source, output, in_place, show_diff, check, report_path, report_format, select, ignore, unsafe_fixes,
+          encoding, max_size, quiet):
     """Clean FILE (or stdin with -) and print the clean text on stdout."""
     if in_place and source == "-":
         raise click.UsageError("--in-place needs a file, not stdin")
@@ -97,7 +116,7 @@ def clean(source, output, in_place, show_diff, check, report_path, select, ignor
     result = textfix.clean(text, select=select_codes, ignore=ignore_codes, unsafe=unsafe_fixes)
     result.path = name
     if report_path:
-        atomic_write(report_path, _report_json([result]))
+        _write_report(report_path, report_format, [result])
     if show_diff:
         if result.changed:
             _write_stdout(result.diff(name))
