@@ -347,3 +347,13 @@ def test_cli_report_format_follows_the_suffix_unless_given(tmp_path, name, optio
         assert _embedded(written)["files"][0]["p"] == str(article)
     else:
         assert json.loads(written)["summary"]["files"] == 1
+
+
+def test_invisible_characters_are_named_in_the_view(browser, tmp_path):
+    result = pipeline().run("A soft hyphen in treat\u00adment here.\n")
+    result.path = "shy.txt"
+    path = tmp_path / "shy.html"
+    path.write_text(render_html([result]), encoding="utf-8")
+    browser.get(path.as_uri())
+    region = browser.find_element("css selector", ".rg")
+    assert region.find_element("css selector", "del").text == "\u27e8U+00AD\u27e9"

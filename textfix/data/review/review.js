@@ -21,8 +21,12 @@
 
   function blank(s) { return s !== null && s !== undefined && !/\S/.test(s); }
   // Whitespace-only changes would be invisible; show them with symbols, on one line.
+  // Invisible characters (soft hyphen, zero-width ones) are named, or their removal shows nothing.
   function visible(s) {
     if (s === null || s === undefined) return "";
+    s = s.replace(/[\u00ad\u200b-\u200f\u2060\ufeff]/g, function (c) {
+      return "\u27e8U+" + ("000" + c.charCodeAt(0).toString(16).toUpperCase()).slice(-4) + "\u27e9";
+    });
     if (!blank(s)) return s;
     return s.replace(/ /g, "\u2423").replace(/\u00a0/g, "\u237d").replace(/\t/g, "\u21e5")
             .replace(/\r?\n/g, "\u21b5");
