@@ -357,3 +357,10 @@ def test_invisible_characters_are_named_in_the_view(browser, tmp_path):
     browser.get(path.as_uri())
     region = browser.find_element("css selector", ".rg")
     assert region.find_element("css selector", "del").text == "\u27e8U+00AD\u27e9"
+
+
+def test_failed_inputs_are_listed_escaped(results):
+    page = render_html(results[:1], failures=[{"path": "bad<b>.txt", "error": "not valid utf-8 (byte 0xFF)"}])
+    summary = page.split('<section id="controls">')[0]
+    assert '<div class="stat-n">1</div><div class="stat-l">failed</div>' in summary
+    assert "<b>bad&lt;b&gt;.txt</b>: not valid utf-8 (byte 0xFF)" in summary

@@ -164,7 +164,7 @@ def _bars(counts: dict[str, int], cleaner_of, classes: dict[str, int]) -> str:
     return "\n".join(rows)
 
 
-def _summary_html(summary: dict, spins: list[tuple[str, float]], classes: dict[str, int]) -> str:
+def _summary_html(summary: dict, spins: list[tuple[str, float]], classes: dict[str, int], failures: list) -> str:
     def stat(label, value):
         return f'<div class="stat"><div class="stat-n">{value}</div><div class="stat-l">{label}</div></div>'
 
@@ -174,6 +174,7 @@ def _summary_html(summary: dict, spins: list[tuple[str, float]], classes: dict[s
         stat("changed", summary["changed"]),
         stat("edits", summary["edits"]),
         stat("suggestions", summary["suggestions"]),
+        stat("failed", summary["failed"]) if summary.get("failed") else "",
         "</div>",
         '<div class="charts"><div><h2>Edits per cleaner</h2>',
         _bars(summary["counts"], lambda k: k, classes),
@@ -181,6 +182,12 @@ def _summary_html(summary: dict, spins: list[tuple[str, float]], classes: dict[s
         _bars(summary["rules"], lambda k: k.split("/", 1)[0], classes),
         "</div></div>",
     ]
+    if failures:
+        parts.append("<h2>Not cleaned</h2><ul class=\"failures\">")
+        for failure in failures:
+            parts.append(f"<li><b>{html.escape(str(failure.get('path', '')))}</b>: "
+                         f"{html.escape(str(failure.get('error', '')))}</li>")
+        parts.append("</ul>")
     if spins:
         scores = [s for _, s in spins]
         parts.append(
@@ -194,11 +201,14 @@ def _summary_html(summary: dict, spins: list[tuple[str, float]], classes: dict[s
     return "".join(parts)
 
 
-def render_html(results: list, title: str = "textfix review") -> str:
-    """One self-contained HTML page reviewing ``results`` (a list of :class:`textfix.Result`)."""
+def render_html(results: list, failures: list | None = None, title: str = "textfix review") -> str:
+    """One self-contained HTML page reviewing ``results`` (a list of :class:`textfix.Result`).
+
+    ``failures`` are the inputs that could not be cleaned, as ``{"path", "error"}`` dicts.
+    """
     strings = _Strings()
     files = [_file_data(r, i + 1, strings) for i, r in enumerate(results)]
-    summary = summarize(results)
+    summary = summarize(results, failures)
     cleaners = sorted(set(summary["counts"]) | {strings.table[e[0]] for f in files for e in f["e"]})
     classes = {code: i % 8 for i, code in enumerate(cleaners)}
     rules = sorted({f"{strings.table[e[0]]}/{strings.table[e[1]]}" for f in files for e in f["e"]})
@@ -223,7 +233,7 @@ def render_html(results: list, title: str = "textfix review") -> str:
 </head>
 <body>
 <header><h1>{html.escape(title)}</h1><span class="muted">textfix {html.escape(__version__)}</span></header>
-{_summary_html(summary, spins, classes)}
+{_summary_html(summary, spins, classes, failures or [])}
 <section id="controls">
 <label>Cleaner <select id="f-cleaner"><option value="">all</option>{options_c}</select></label>
 <label>Rule <select id="f-rule"><option value="">all</option>{options_r}</select></label>
