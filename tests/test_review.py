@@ -155,6 +155,17 @@ def test_edits_of_later_rounds_merge_with_the_edit_they_build_on(results):
     assert {data["e"][i][10] for i in region[3]} == {1, 2}
 
 
+def test_edits_that_do_not_line_up_still_show_the_whole_change():
+    from textfix.edits import RecordedEdit
+    from textfix.result import Result
+
+    # A record that claims "abc" was left as it was, while the text really changed later on.
+    wrong = RecordedEdit("c", "r", "", "safe", 1.0, "abc", "abc", 0, 3)
+    result = Result(original="abc def ghi", text="abc XY ghi", edits=[wrong])
+    (region,) = _file_data(result, 1, _Strings())["r"]
+    assert result.original[region[0] : region[1]] == "def" and region[2] == "XY" and region[3] == [0]
+
+
 def test_suggestion_region_carries_the_proposed_text(results):
     data = _file_data(results[1], 1, _Strings())
     (region,) = [r for r in data["r"] if not any(data["e"][i][5] for i in r[3])]
@@ -364,3 +375,12 @@ def test_failed_inputs_are_listed_escaped(results):
     summary = page.split('<section id="controls">')[0]
     assert '<div class="stat-n">1</div><div class="stat-l">failed</div>' in summary
     assert "<b>bad&lt;b&gt;.txt</b>: not valid utf-8 (byte 0xFF)" in summary
+
+
+def test_keyboard_opens_an_edit_too(opened):
+    from selenium.webdriver.common.keys import Keys
+
+    region = opened.find_element("css selector", ".rg.removed")
+    region.send_keys(Keys.ENTER)
+    detail = opened.find_element("id", "detail")
+    assert detail.is_displayed() and "breadcrumb navigation" in detail.text

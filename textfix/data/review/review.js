@@ -79,7 +79,7 @@
     var original = f.o.slice(r[0], r[1]);
     var span = el("span", "rg " + (cleanerClass[S[first[0]]] || "c0"));
     span.dataset.file = fi; span.dataset.region = ri;
-    if (!match) span.classList.add("dim");
+    if (!match) span.classList.add("dim"); else span.tabIndex = 0;
     if (applied) {
       if (isRemovedLines(f, r)) {
         span.classList.add("removed");
@@ -197,6 +197,10 @@
   filesEl.addEventListener("click", function (ev) {
     var rg = regionOf(ev.target);
     if (rg) showDetail(+rg.dataset.file, +rg.dataset.region);
+  });
+  filesEl.addEventListener("keydown", function (ev) {
+    var rg = (ev.key === "Enter" || ev.key === " ") && regionOf(ev.target);
+    if (rg) { ev.preventDefault(); showDetail(+rg.dataset.file, +rg.dataset.region); }
   });
   filesEl.addEventListener("mouseover", function (ev) {
     var rg = regionOf(ev.target);
