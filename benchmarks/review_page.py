@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import random
 import re
 import shutil
@@ -154,7 +153,7 @@ def main() -> None:
                   f"page ready {ready:.0f} ms (driver.get wall {wall:.2f} s)")
         print(f"opening the file with most edits ({timing['open_edits']}): {timing['open_ms']:.0f} ms")
     if not args.out:
-        os.unlink(out)
+        shutil.rmtree(out.parent, ignore_errors=True)
 
 
 if __name__ == "__main__":
