@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 import textfix
-from textfix.review import render_html
+from textfix.review import NoBrowser, headless_chromium, render_html
 
 DAMAGE = (
     lambda w: w + "  ",            # doubled space after a word
@@ -68,57 +68,45 @@ def build_results(data_dir: Path, files: int, edits: int, seed: int = 1) -> list
             still_needed = edits - total
             text = damaged(text, max(per_file, math.ceil(1.25 * still_needed / (files - i))), rng)
         result = pipeline.run(text, path=f"{pages[i % len(pages)].name}#{i}")
-        result.path = f"{pages[i % len(pages)].name}#{i}"
         total += len(result.edits)
         results.append(result)
     return results
 
 
 def load_in_chromium(path: Path) -> dict | None:
-    binary = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
-    driver_path = shutil.which("chromedriver")
-    if not binary or not driver_path:
-        print("no chromium/chromedriver on PATH: load time not measured")
-        return None
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = binary
-    profile = tempfile.mkdtemp(prefix="textfix-bench-")
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                 f"--user-data-dir={profile}", "--window-size=1280,1600"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=Service(driver_path))
     try:
-        driver.set_page_load_timeout(300)
-        loads = []
-        for _ in range(2):  # a fresh browser first, then a reload with the file in the OS cache
-            started = time.perf_counter()
-            driver.get(path.as_uri())
-            wall = time.perf_counter() - started
-            loads.append(driver.execute_script(
-                "var n = performance.getEntriesByType('navigation')[0];"
-                "return [n.domContentLoadedEventEnd, n.loadEventEnd, window.textfixReadyAt || null];") + [wall])
-        driver.set_script_timeout(120)
-        open_file = driver.execute_async_script("""
-            var done = arguments[0], files = document.querySelectorAll('details.file'), best = null, most = -1;
-            files.forEach(function (d) {
-              var n = parseInt(d.querySelector('.file-n').textContent, 10);
-              if (n > most) { most = n; best = d; }
-            });
-            var t0 = performance.now();
-            best.open = true;
-            (function wait() {
-              if (!best.querySelector('pre.text')) return setTimeout(wait, 0);
-              requestAnimationFrame(function () { setTimeout(function () { done([performance.now() - t0, most]); }, 0); });
-            })();
-        """)
-        return {"loads": loads, "open_ms": open_file[0], "open_edits": open_file[1]}
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
+        with headless_chromium() as driver:
+            return _measure(driver, path)
+    except NoBrowser as e:
+        print(f"load time not measured: {e}")
+        return None
+
+
+def _measure(driver, path: Path) -> dict:
+    driver.set_page_load_timeout(300)
+    loads = []
+    for _ in range(2):  # a fresh browser first, then a reload with the file in the OS cache
+        started = time.perf_counter()
+        driver.get(path.as_uri())
+        wall = time.perf_counter() - started
+        loads.append(driver.execute_script(
+            "var n = performance.getEntriesByType('navigation')[0];"
+            "return [n.domContentLoadedEventEnd, n.loadEventEnd, window.textfixReadyAt || null];") + [wall])
+    driver.set_script_timeout(120)
+    open_file = driver.execute_async_script("""
+        var done = arguments[0], files = document.querySelectorAll('details.file'), best = null, most = -1;
+        files.forEach(function (d) {
+          var n = parseInt(d.querySelector('.file-n').textContent, 10);
+          if (n > most) { most = n; best = d; }
+        });
+        var t0 = performance.now();
+        best.open = true;
+        (function wait() {
+          if (!best.querySelector('pre.text')) return setTimeout(wait, 0);
+          requestAnimationFrame(function () { setTimeout(function () { done([performance.now() - t0, most]); }, 0); });
+        })();
+    """)
+    return {"loads": loads, "open_ms": open_file[0], "open_edits": open_file[1]}
 
 
 def main() -> None:

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
 
 from textfix import UNSAFE, Cleaner, Edit, Pipeline
 from textfix.cleaners.whitespace import WhitespaceCleaner
-from textfix.review import _file_data, _Strings, render_html
+from textfix.review import _file_data, _Strings, NoBrowser, headless_chromium, render_html
 
 # The results under review: the seed articles, lightly damaged, cleaned by the real whitespace
 # cleaner plus the small cleaners below, so the page sees every kind of edit (several cleaners,
@@ -202,34 +200,13 @@ def test_empty_input_renders():
 
 # ---- in a real browser ---------------------------------------------------------------------------
 
-def _browser_paths():
-    binary = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
-    driver = shutil.which("chromedriver")
-    return binary, driver
-
-
 @pytest.fixture(scope="module")
 def browser():
-    binary, driver_path = _browser_paths()
-    if not binary or not driver_path:
-        pytest.skip("browser tests need Chromium and chromedriver (Debian: apt-get install chromium "
-                    "chromium-driver); none found on PATH")
-    webdriver = pytest.importorskip("selenium.webdriver", reason="browser tests need selenium (pip install -e .[test])")
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = binary
-    profile = tempfile.mkdtemp(prefix="textfix-chromium-")
-    # No network here: without these flags Chromium waits on connections it cannot make.
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                 f"--user-data-dir={profile}", "--window-size=1280,1600"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(driver_path))
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
+    try:
+        with headless_chromium() as driver:
+            yield driver
+    except NoBrowser as e:
+        pytest.skip(f"browser tests skipped: {e}")
 
 
 @pytest.fixture
