@@ -1,10 +1,202 @@
-"""Placeholder while the core lands."""
+"""Punctuation: spaces scrapers and spinners put inside contractions, quotes and before stops.
+
+Quote style is the document's: straight quotes stay straight, curly stay curly. The spacing of
+``!``, ``?``, ``:`` and ``;`` is never touched, so French typography (« Oui ! ») is safe without
+knowing the language. Opening and closing quotes are told apart by their shape where they are
+curly, and by what stands on either side of them otherwise.
+"""
+
+from __future__ import annotations
+
+import regex
+
 from ..cleaner import Cleaner
+from ..edits import Edit
+
+_SUFFIX = r"(?:s|t|re|ll|ve|d|m)(?![\p{L}\p{N}\-])"
+# ``Organization’ s``, ``ketamine ’ s``, ``didn' t``: a straight apostrophe must be glued to its
+# word, since `` ' `` between spaces may as well be a quote mark.
+CONTRACTION_SPACE = regex.compile(
+    r"(?<=\p{L})(?:(?P<before>[ ]*)’(?P<after>[ ]*)|(?P<before>)'(?P<after>[ ]+))(?=" + _SUFFIX + ")"
+)
+# ``clients ’ depressive``: a plural possessive apostrophe pushed off its word.
+POSSESSIVE_SPACE = regex.compile(r"(?<=\p{L}[sSzZxX])[ ]+’(?=[ ]+\p{L})")
+# An opening curly quote followed by spaces: ``“ One`` -> ``“One``.
+OPENING_SPACE = regex.compile(r"(?<=^|[\s(\[–—])[“‘](?P<space>[ ]+)(?=[\p{L}\p{N}])", regex.M)
+# A closing curly quote after spaces: ``paper, ”`` -> ``paper,”``; a closing ’ only after a stop
+# (after a letter it may be an apostrophe, see above).
+CLOSING_SPACE = regex.compile(
+    r"(?:(?<=\S)(?P<space>[ ]+)”|(?<=[.,!?])(?P<space>[ ]+)’)(?=[\s.,;:!?)\]”’\"]|$)", regex.M
+)
+# ``ketamine .`` -> ``ketamine.``: only ``.`` and ``,``, only after a word of two letters or
+# more, a digit or a closing bracket or quote, and only when the stop ends the word: ``3 .5``,
+# ``example .com``, ``a . b`` and ``wait ...`` stay.
+SPACE_BEFORE_STOP = regex.compile(
+    r"(?<=\p{L}\p{L}|\p{N}|[)\]”’\"%])(?P<space>[ ]+)(?=[.,](?:[\s”’\")\]]|$))", regex.M
+)
+# Two or more double quote marks in a row (``“”Ketamine``, ``receptors.””``) are one quote.
+QUOTE_RUN = regex.compile(r"[“”\"]{2,}")
+# An opening quote right after a closing one, before a lower-case word: ``,” “states``.
+REOPENED = regex.compile(r"(?<=”[ ]+)“(?=\p{Ll})")
+DOUBLE_QUOTES = regex.compile(r"[“”\"]+")
+DASH_ONE_SIDED = regex.compile(r"(?<=\p{L})(?:(?P<dash>[–—])(?P<space>[ ]+)|(?P<space>[ ]+)(?P<dash>[–—]))(?=\p{L})")
+DASH_SPACED = regex.compile(r"(?<=\p{L})[ ]+(?P<dash>[–—])[ ]+(?=\p{L})")
+DASH_GLUED = regex.compile(r"(?<=\p{L})(?P<dash>[–—])(?=\p{L})")
+
+
+def contraction_space(text: str):
+    """Spaces around the apostrophe of a contraction or possessive ``'s``.
+
+    >>> [e.start for e in contraction_space("didn’ t, ketamine ’ s, it' s, rock ’n’ roll, the ’90s")]
+    [4, 17, 25]
+    """
+    for m in CONTRACTION_SPACE.finditer(text):
+        if m["before"] or m["after"]:
+            apostrophe = m.group().strip()
+            yield Edit(m.start(), m.end(), apostrophe, "contraction-space", "join a contraction split by spaces")
+
+
+def possessive_space(text: str):
+    """A plural possessive apostrophe with a space before it.
+
+    >>> [e.replacement for e in possessive_space("the clients ’ depressive signs")]
+    ['’']
+    """
+    for m in POSSESSIVE_SPACE.finditer(text):
+        yield Edit(m.start(), m.end(), "’", "possessive-space", "glue a plural possessive apostrophe to its word")
+
+
+def quote_spacing(text: str):
+    """Spaces inside curly quotes: after an opening one, before a closing one.
+
+    >>> [(e.start, e.end) for e in quote_spacing("“ One thing, ” he said.")]
+    [(1, 2), (12, 13)]
+    """
+    for m in OPENING_SPACE.finditer(text):
+        yield Edit(m.start("space"), m.end("space"), "", "quote-space", "remove the space after an opening quote")
+    for m in CLOSING_SPACE.finditer(text):
+        yield Edit(m.start("space"), m.end("space"), "", "quote-space", "remove the space before a closing quote")
+
+
+def space_before_stop(text: str):
+    """A space before a full stop or comma that ends a word.
+
+    >>> [e.start for e in space_before_stop("in centers . Then 3 .5 and example .com, wait ...")]
+    [10]
+    """
+    for m in SPACE_BEFORE_STOP.finditer(text):
+        yield Edit(m.start(), m.end(), "", "space-before-stop", "remove the space before a full stop or comma")
+
+
+def _quote_role(text: str, start: int, end: int) -> str | None:
+    """``open`` or ``close`` from the characters on either side of ``text[start:end]``."""
+    before = text[start - 1] if start else "\n"
+    after = text[end] if end < len(text) else "\n"
+    if (before.isspace() or before in "([–—") and (after.isalnum() or after in "‘'"):
+        return "open"
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)]"):
+        return "close"
+    return None
+
+
+def doubled_quotes(text: str):
+    """Two or more double quotes in a row become the one quote their place calls for.
+
+    >>> [e.replacement for e in doubled_quotes('said “”It did. And so.”” Then x = "" ok')]
+    ['“', '”']
+    """
+    for m in QUOTE_RUN.finditer(text):
+        role = _quote_role(text, m.start(), m.end())
+        if role is None:
+            continue
+        if '"' in m.group() and not ("“" in m.group() or "”" in m.group()):
+            mark = '"'
+        else:
+            mark = "“" if role == "open" else "”"
+        yield Edit(m.start(), m.end(), mark, "doubled-quote", f"one {role}ing quote for {m.group()!r}")
+
+
+def reopened_quotes(text: str):
+    """An opening quote right after a closing one that nothing closes before the next opening.
+
+    ``“A,” “states B. “C.”`` has one opening quote too many: the one before ``states``. A list
+    of quoted words (``“yes,” “no,” and``) keeps its quotes, since each one is closed.
+
+    >>> [e.start for e in reopened_quotes('“Yes,” “states B. “More.”')]
+    [7]
+    >>> list(reopened_quotes('“Yes,” “no,” and “maybe.”'))
+    []
+    """
+    for m in REOPENED.finditer(text):
+        line_end = text.find("\n", m.end())
+        rest = text[m.end() : line_end if line_end != -1 else len(text)]
+        following = DOUBLE_QUOTES.search(rest)
+        if following and following.group().startswith("“"):
+            yield Edit(m.start(), m.end(), "", "stray-quote", "remove an opening quote that is never closed")
+
+
+def _dash_styles(text: str) -> dict[str, str]:
+    """Per dash, ``spaced`` or ``glued``: what the document mostly does between two words.
+
+    With no majority an en dash is spaced (``a – b``) and an em dash glued (``a—b``), the
+    common newspaper and book styles.
+    """
+    spaced = {"–": 0, "—": 0}
+    glued = {"–": 0, "—": 0}
+    for m in DASH_SPACED.finditer(text):
+        spaced[m["dash"]] += 1
+    for m in DASH_GLUED.finditer(text):
+        glued[m["dash"]] += 1
+    return {
+        "–": "glued" if glued["–"] > spaced["–"] else "spaced",
+        "—": "spaced" if spaced["—"] > glued["—"] else "glued",
+    }
+
+
+def dash_spacing(text: str):
+    """A dash between words spaced on one side only takes the document's style for that dash.
+
+    >>> [e.replacement for e in dash_spacing("anxiety– like it – and")]
+    [' – ']
+    >>> list(dash_spacing("pages 10– 12"))
+    []
+    """
+    if "–" not in text and "—" not in text:
+        return
+    styles = None
+    for m in DASH_ONE_SIDED.finditer(text):
+        styles = styles or _dash_styles(text)
+        dash = m["dash"]
+        replacement = f" {dash} " if styles[dash] == "spaced" else dash
+        yield Edit(m.start(), m.end(), replacement, "dash-spacing", f"{styles[dash]} {dash} as elsewhere in the text")
 
 
 class PunctuationCleaner(Cleaner):
     code = "punctuation"
-    summary = "todo"
+    summary = "Spaces inside contractions and quotes, before stops, one-sided dashes, doubled quotes."
+    stage = 50
+    rules = {
+        "contraction-space": "spaces around the apostrophe of a contraction (didn’ t, ketamine ’ s)",
+        "possessive-space": "a space before a plural possessive apostrophe (clients ’ signs)",
+        "quote-space": "a space after an opening or before a closing curly quote",
+        "space-before-stop": "a space before a full stop or comma (centers .)",
+        "doubled-quote": "two or more double quotes in a row (“”Ketamine)",
+        "stray-quote": "an opening quote right after a closing one that is never closed",
+        "dash-spacing": "a dash between words spaced on one side only (anxiety– like)",
+    }
 
     def find_edits(self, text, doc):
-        return []
+        edits: list[Edit] = []
+        if "’" in text or "'" in text:
+            edits.extend(contraction_space(text))
+        if "’" in text:
+            edits.extend(possessive_space(text))
+        if "“" in text or "”" in text or "‘" in text or "’" in text:
+            edits.extend(quote_spacing(text))
+            edits.extend(reopened_quotes(text))
+        if " ." in text or " ," in text:
+            edits.extend(space_before_stop(text))
+        if "“" in text or "”" in text or '""' in text:
+            edits.extend(doubled_quotes(text))
+        edits.extend(dash_spacing(text))
+        return edits
