@@ -10,12 +10,13 @@ from functools import lru_cache
 from importlib.metadata import entry_points
 
 from .cleaner import Cleaner
+from .errors import TextfixError
 
 GROUP = "textfix.cleaners"
 
 
-class UnknownCodeError(ValueError):
-    """A cleaner or rule code that nothing registered knows."""
+class PluginError(TextfixError):
+    """A registered cleaner that cannot be found, loaded or built."""
 
 
 @lru_cache(maxsize=1)
@@ -35,14 +36,17 @@ def _factory(name: str):
     try:
         ep = _entry_points()[name]
     except KeyError:
-        raise UnknownCodeError(f"no cleaner named {name!r}") from None
-    return ep.load()
+        raise PluginError(f"no cleaner named {name!r}") from None
+    try:
+        return ep.load()
+    except Exception as e:  # a broken third-party plugin must not crash the run with a traceback
+        raise PluginError(f"cannot load cleaner {name!r} ({ep.value}): {type(e).__name__}: {e}") from None
 
 
 def make_cleaner(name: str, **options) -> Cleaner:
     cleaner = _factory(name)(**options)
     if not isinstance(cleaner, Cleaner):
-        raise TypeError(f"entry point {name!r} in {GROUP} did not produce a textfix Cleaner")
+        raise PluginError(f"entry point {name!r} in {GROUP} did not produce a textfix Cleaner")
     return cleaner
 
 
