@@ -19,17 +19,20 @@ from ..edits import Edit
 
 # What ftfy's remove_terminal_escapes and fix_surrogates act on. Other control characters are
 # left alone, as ftfy's own fix_encoding does (its test cases expect U+001A to stay).
-CONTROLS = regex.compile(r"[\x1b\ud800-\udfff]")
-C1_CONTROLS = regex.compile(r"[\x80-\x9f]")
+_ESCAPES = r"\x1b\ud800-\udfff"
 # Characters that mojibake is made of: Latin-1 and Windows-1252 letters and symbols, box and
 # math symbols from DOS and Mac code pages, Greek and Cyrillic from their 8-bit code pages, and
 # the replacement character. A line without any of them cannot be mojibake, so ftfy's own
 # (costlier) badness check runs only on lines that have one.
-MOJIBAKE_MATERIAL = regex.compile(
-    r"[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u0391-\u03c9"
+_MATERIAL = (
+    r"\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u0391-\u03c9"
     r"\u0401-\u045f\u0490\u0491\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2116\u2122"
-    r"\u2219-\u221e\u2248\u2260\u2264\u2265\u2500-\u25a0\ufffd]"
+    r"\u2219-\u221e\u2248\u2260\u2264\u2265\u2500-\u25a0\ufffd"
 )
+CONTROLS = regex.compile(f"[{_ESCAPES}]")
+C1_CONTROLS = regex.compile(r"[\x80-\x9f]")
+MOJIBAKE_MATERIAL = regex.compile(f"[{_MATERIAL}]")
+TRIGGER = regex.compile(f"[{_ESCAPES}{_MATERIAL}]")  # any reason to look at a line
 
 # What ftfy says it did -> our rule id.
 FTFY_STEPS = {
@@ -110,14 +113,18 @@ def mojibake(text: str):
     >>> [(e.start, e.end, e.replacement, e.rule) for e in mojibake("a\\nLa rÃ©gion “x”")]
     [(6, 8, 'é', 'mojibake')]
     """
+    # Jump from one trigger character to the next instead of visiting every line.
     pos = 0
-    length = len(text)
-    while pos < length:
-        end = text.find("\n", pos)
-        end = length if end == -1 else end
-        line = text[pos:end]
-        if line and suspicious(line):
-            yield from _line_edits(line, pos)
+    while True:
+        m = TRIGGER.search(text, pos)
+        if m is None:
+            return
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end == -1 else end
+        line = text[start:end]
+        if suspicious(line):
+            yield from _line_edits(line, start)
         pos = end + 1
 
 

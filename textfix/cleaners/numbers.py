@@ -27,8 +27,9 @@ NUMBERING_WORDS = frozenset(
 )
 # 8-digit markers starting 196590 that one scraper family inserts where paragraphs were.
 MARKER = regex.compile(r"(?P<lead>[ \t]*)[(\[][ \t]*196590\d\d[ \t]*[)\]](?P<trail>[ \t]*)")
+# Starts on the hyphen and looks back for the word, so the engine skips from hyphen to hyphen.
 HYPHENATED = regex.compile(
-    r"(?<![\p{L}])(?P<left>\p{L}+)-[ \t]*(?P<newline>\r?\n)[ \t]*(?P<right>\p{Ll}+)(?P<rest>\S*)(?P<trail>[ \t]*)"
+    r"-(?<=(?P<left>\p{L}+)-)[ \t]*(?P<newline>\r?\n)[ \t]*(?P<right>\p{Ll}+)(?P<rest>\S*)(?P<trail>[ \t]*)"
 )
 
 

@@ -14,34 +14,36 @@ from ..cleaner import Cleaner
 from ..edits import Edit
 
 _SUFFIX = r"(?:s|t|re|ll|ve|d|m)(?![\p{L}\p{N}\-])"
+# Patterns start on the rare character (quote, stop, dash) and look back from there: the regex
+# engine then skips ahead to that character instead of trying a lookbehind at every position.
+#
 # ``Organization’ s``, ``ketamine ’ s``, ``didn' t``: a straight apostrophe must be glued to its
 # word, since `` ' `` between spaces may as well be a quote mark.
 CONTRACTION_SPACE = regex.compile(
-    r"(?<=\p{L})(?:(?P<before>[ ]*)’(?P<after>[ ]*)|(?P<before>)'(?P<after>[ ]+))(?=" + _SUFFIX + ")"
+    r"(?:’(?<=\p{L}(?P<before>[ ]*)’)(?P<after>[ ]*)|'(?<=\p{L}')(?P<after>[ ]+))(?=" + _SUFFIX + ")"
 )
 # ``clients ’ depressive``: a plural possessive apostrophe pushed off its word.
-POSSESSIVE_SPACE = regex.compile(r"(?<=\p{L}[sSzZxX])[ ]+’(?=[ ]+\p{L})")
+POSSESSIVE_SPACE = regex.compile(r"’(?<=\p{L}[sSzZxX](?P<space>[ ]+)’)(?=[ ]+\p{L})")
 # An opening curly quote followed by spaces: ``“ One`` -> ``“One``.
-OPENING_SPACE = regex.compile(r"(?<=^|[\s(\[–—])[“‘](?P<space>[ ]+)(?=[\p{L}\p{N}])", regex.M)
+OPENING_SPACE = regex.compile(r"[“‘](?<=(?:^|[\s(\[–—])[“‘])(?P<space>[ ]+)(?=[\p{L}\p{N}])", regex.M)
 # A closing curly quote after spaces: ``paper, ”`` -> ``paper,”``; a closing ’ only after a stop
 # (after a letter it may be an apostrophe, see above).
 CLOSING_SPACE = regex.compile(
-    r"(?:(?<=\S)(?P<space>[ ]+)”|(?<=[.,!?])(?P<space>[ ]+)’)(?=[\s.,;:!?)\]”’\"]|$)", regex.M
+    r"(?:”(?<=\S(?P<space>[ ]+)”)|’(?<=[.,!?](?P<space>[ ]+)’))(?=[\s.,;:!?)\]”’\"]|$)", regex.M
 )
 # ``ketamine .`` -> ``ketamine.``: only ``.`` and ``,``, only after a word of two letters or
 # more, a digit or a closing bracket or quote, and only when the stop ends the word: ``3 .5``,
 # ``example .com``, ``a . b`` and ``wait ...`` stay.
 SPACE_BEFORE_STOP = regex.compile(
-    r"(?<=\p{L}\p{L}|\p{N}|[)\]”’\"%])(?P<space>[ ]+)(?=[.,](?:[\s”’\")\]]|$))", regex.M
+    r"[.,](?<=(?:\p{L}\p{L}|\p{N}|[)\]”’\"%])(?P<space>[ ]+)[.,])(?=[\s”’\")\]]|$)", regex.M
 )
 # Two or more double quote marks in a row (``“”Ketamine``, ``receptors.””``) are one quote.
 QUOTE_RUN = regex.compile(r"[“”\"]{2,}")
 # An opening quote right after a closing one, before a lower-case word: ``,” “states``.
-REOPENED = regex.compile(r"(?<=”[ ]+)“(?=\p{Ll})")
+REOPENED = regex.compile(r"“(?<=”[ ]+“)(?=\p{Ll})")
 DOUBLE_QUOTES = regex.compile(r"[“”\"]+")
-DASH_ONE_SIDED = regex.compile(r"(?<=\p{L})(?:(?P<dash>[–—])(?P<space>[ ]+)|(?P<space>[ ]+)(?P<dash>[–—]))(?=\p{L})")
-DASH_SPACED = regex.compile(r"(?<=\p{L})[ ]+(?P<dash>[–—])[ ]+(?=\p{L})")
-DASH_GLUED = regex.compile(r"(?<=\p{L})(?P<dash>[–—])(?=\p{L})")
+# A dash between two words, with the spaces on either side of it.
+DASH_BETWEEN_WORDS = regex.compile(r"[–—](?<=\p{L}(?P<before>[ ]*)[–—])(?P<after>[ ]*)(?=\p{L})")
 
 
 def contraction_space(text: str):
@@ -52,8 +54,9 @@ def contraction_space(text: str):
     """
     for m in CONTRACTION_SPACE.finditer(text):
         if m["before"] or m["after"]:
-            apostrophe = m.group().strip()
-            yield Edit(m.start(), m.end(), apostrophe, "contraction-space", "join a contraction split by spaces")
+            start = m.start("before") if m["before"] else m.start()
+            apostrophe = text[m.start()]
+            yield Edit(start, m.end(), apostrophe, "contraction-space", "join a contraction split by spaces")
 
 
 def possessive_space(text: str):
@@ -63,7 +66,7 @@ def possessive_space(text: str):
     ['’']
     """
     for m in POSSESSIVE_SPACE.finditer(text):
-        yield Edit(m.start(), m.end(), "’", "possessive-space", "glue a plural possessive apostrophe to its word")
+        yield Edit(m.start("space"), m.end(), "’", "possessive-space", "glue a plural possessive apostrophe to its word")
 
 
 def quote_spacing(text: str):
@@ -85,7 +88,7 @@ def space_before_stop(text: str):
     [10]
     """
     for m in SPACE_BEFORE_STOP.finditer(text):
-        yield Edit(m.start(), m.end(), "", "space-before-stop", "remove the space before a full stop or comma")
+        yield Edit(m.start("space"), m.end("space"), "", "space-before-stop", "remove the space before a full stop or comma")
 
 
 def _quote_role(text: str, start: int, end: int) -> str | None:
@@ -135,7 +138,7 @@ def reopened_quotes(text: str):
             yield Edit(m.start(), m.end(), "", "stray-quote", "remove an opening quote that is never closed")
 
 
-def _dash_styles(text: str) -> dict[str, str]:
+def _dash_styles(dashes: list) -> dict[str, str]:
     """Per dash, ``spaced`` or ``glued``: what the document mostly does between two words.
 
     With no majority an en dash is spaced (``a – b``) and an em dash glued (``a—b``), the
@@ -143,10 +146,11 @@ def _dash_styles(text: str) -> dict[str, str]:
     """
     spaced = {"–": 0, "—": 0}
     glued = {"–": 0, "—": 0}
-    for m in DASH_SPACED.finditer(text):
-        spaced[m["dash"]] += 1
-    for m in DASH_GLUED.finditer(text):
-        glued[m["dash"]] += 1
+    for m in dashes:
+        if m["before"] and m["after"]:
+            spaced[m.group(0)[0]] += 1
+        elif not m["before"] and not m["after"]:
+            glued[m.group(0)[0]] += 1
     return {
         "–": "glued" if glued["–"] > spaced["–"] else "spaced",
         "—": "spaced" if spaced["—"] > glued["—"] else "glued",
@@ -163,12 +167,16 @@ def dash_spacing(text: str):
     """
     if "–" not in text and "—" not in text:
         return
-    styles = None
-    for m in DASH_ONE_SIDED.finditer(text):
-        styles = styles or _dash_styles(text)
-        dash = m["dash"]
+    dashes = list(DASH_BETWEEN_WORDS.finditer(text))
+    one_sided = [m for m in dashes if bool(m["before"]) != bool(m["after"])]
+    if not one_sided:
+        return
+    styles = _dash_styles(dashes)
+    for m in one_sided:
+        dash = m.group(0)[0]
+        start = m.start("before") if m["before"] else m.start()
         replacement = f" {dash} " if styles[dash] == "spaced" else dash
-        yield Edit(m.start(), m.end(), replacement, "dash-spacing", f"{styles[dash]} {dash} as elsewhere in the text")
+        yield Edit(start, m.end(), replacement, "dash-spacing", f"{styles[dash]} {dash} as elsewhere in the text")
 
 
 class PunctuationCleaner(Cleaner):
