@@ -72,10 +72,16 @@ def possessive_space(text: str):
 def quote_spacing(text: str):
     """Spaces inside curly quotes: after an opening one, before a closing one.
 
+    Where the text has German-style low quotes („so“), “ and ‘ close rather than open, so only
+    the closing rule applies.
+
     >>> [(e.start, e.end) for e in quote_spacing("“ One thing, ” he said.")]
     [(1, 2), (12, 13)]
+    >>> list(quote_spacing("„Wort “ sagte er"))
+    []
     """
-    for m in OPENING_SPACE.finditer(text):
+    openings = () if "„" in text or "‚" in text else OPENING_SPACE.finditer(text)
+    for m in openings:
         yield Edit(m.start("space"), m.end("space"), "", "quote-space", "remove the space after an opening quote")
     for m in CLOSING_SPACE.finditer(text):
         yield Edit(m.start("space"), m.end("space"), "", "quote-space", "remove the space before a closing quote")
