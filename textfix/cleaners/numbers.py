@@ -51,8 +51,14 @@ def split_numbers(text: str):
     ['split-number']
     >>> list(split_numbers("Chapter 1\\n\\n2 weeks later")), list(split_numbers("in 2019\\n\\n2 men"))
     ([], [])
+
+    A single line break counts only in a text without blank lines, where it is the paragraph
+    break; elsewhere it is line wrapping, and a wrapped line may well end on a number.
     """
+    blank_line_paragraphs = "\n\n" in text or "\n\r\n" in text
     for m in SPLIT_NUMBER.finditer(text):
+        if blank_line_paragraphs and m["gap"].count("\n") < 2:
+            continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         words = WORD.findall(text, line_start, m.start())
         # A sentence that runs on, not a heading or label like "Step 1".

@@ -17,10 +17,12 @@ _SUFFIX = r"(?:s|t|re|ll|ve|d|m)(?![\p{L}\p{N}\-])"
 # Patterns start on the rare character (quote, stop, dash) and look back from there: the regex
 # engine then skips ahead to that character instead of trying a lookbehind at every position.
 #
-# ``Organization’ s``, ``ketamine ’ s``, ``didn' t``: a straight apostrophe must be glued to its
-# word, since `` ' `` between spaces may as well be a quote mark.
+# ``Organization’ s``, ``ketamine ’ s``, ``didn' t``. A straight apostrophe with spaces on both
+# sides (``it ' s``) may as well be a quote mark, so there the contraction must go on with a word.
 CONTRACTION_SPACE = regex.compile(
-    r"(?:’(?<=\p{L}(?P<before>[ ]*)’)(?P<after>[ ]*)|'(?<=\p{L}')(?P<after>[ ]+))(?=" + _SUFFIX + ")"
+    r"(?:’(?<=\p{L}(?P<before>[ ]*)’)(?P<after>[ ]*)(?=" + _SUFFIX + ")"
+    r"|'(?<=\p{L}')(?P<after>[ ]+)(?=" + _SUFFIX + ")"
+    r"|'(?<=\p{L}(?P<before>[ ]+)')(?P<after>[ ]+)(?=(?:s|t|re|ll|ve|d|m)[ ]+\p{L}))"
 )
 # ``clients ’ depressive``: a plural possessive apostrophe pushed off its word.
 POSSESSIVE_SPACE = regex.compile(r"’(?<=\p{L}[sSzZxX](?P<space>[ ]+)’)(?=[ ]+\p{L})")
@@ -42,6 +44,8 @@ QUOTE_RUN = regex.compile(r"[“”\"]{2,}")
 # An opening quote right after a closing one, before a lower-case word: ``,” “states``.
 REOPENED = regex.compile(r"“(?<=”[ ]+“)(?=\p{Ll})")
 DOUBLE_QUOTES = regex.compile(r"[“”\"]+")
+# A straight double quote with a space on both sides: its role comes from its place in the line.
+SPACED_STRAIGHT_QUOTE = regex.compile(r'(?<=\S)[ ]+"[ ]+(?=\S)|(?<=^|[ ])"[ ]+(?=\S)|(?<=\S)[ ]+"(?=[ ]|$|[.,;:!?)])', regex.M)
 # A dash between two words, with the spaces on either side of it.
 DASH_BETWEEN_WORDS = regex.compile(r"[–—](?<=\p{L}(?P<before>[ ]*)[–—])(?P<after>[ ]*)(?=\p{L})")
 
@@ -51,6 +55,8 @@ def contraction_space(text: str):
 
     >>> [e.start for e in contraction_space("didn’ t, ketamine ’ s, it' s, rock ’n’ roll, the ’90s")]
     [4, 17, 25]
+    >>> [e.start for e in contraction_space("it ' s here, but the letters ' s ' and ' t '")]
+    [2]
     """
     for m in CONTRACTION_SPACE.finditer(text):
         if m["before"] or m["after"]:
@@ -123,6 +129,39 @@ def doubled_quotes(text: str):
         else:
             mark = "“" if role == "open" else "”"
         yield Edit(m.start(), m.end(), mark, "doubled-quote", f"one {role}ing quote for {m.group()!r}")
+
+
+def straight_quote_spacing(text: str):
+    """Spaces inside straight double quotes, where pairing the quotes of the line tells which opens.
+
+    Quotes pair up in order within a line (odd ones open, even ones close); a line with an odd
+    number of them, or with a quote right after a digit (5' 11"), is left alone.
+
+    >>> [(e.start, e.end) for e in straight_quote_spacing('He said " hello " and " bye ".')]
+    [(9, 10), (15, 16), (23, 24), (27, 28)]
+    >>> list(straight_quote_spacing('a 12" pizza and " more'))
+    []
+    """
+    pos = 0
+    while True:
+        quote = text.find('"', pos)
+        if quote == -1:
+            return
+        start = text.rfind("\n", 0, quote) + 1
+        end = text.find("\n", quote)
+        end = len(text) if end == -1 else end
+        pos = end + 1
+        line = text[start:end]
+        quotes = [i for i, ch in enumerate(line) if ch == '"']
+        if len(quotes) % 2 or any(i and line[i - 1].isdigit() for i in quotes):
+            continue
+        opening = set(quotes[0::2])
+        for m in SPACED_STRAIGHT_QUOTE.finditer(line):
+            at = m.start() + m.group().index('"')
+            if at in opening:
+                yield Edit(start + at + 1, start + m.end(), "", "quote-space", "remove the space after an opening quote")
+            elif m.start() < at:
+                yield Edit(start + m.start(), start + at, "", "quote-space", "remove the space before a closing quote")
 
 
 def reopened_quotes(text: str):
@@ -212,5 +251,7 @@ class PunctuationCleaner(Cleaner):
             edits.extend(space_before_stop(text))
         if "“" in text or "”" in text or '""' in text:
             edits.extend(doubled_quotes(text))
+        if '" ' in text or ' "' in text:
+            edits.extend(straight_quote_spacing(text))
         edits.extend(dash_spacing(text))
         return edits
