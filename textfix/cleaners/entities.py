@@ -22,9 +22,10 @@ _AMPS = r"&(?:amp;)*"
 WELL_FORMED = regex.compile(_AMPS + r"(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
 # A numeric entity with a space inside (``&#x 27;``, ``& #39;``) needs its semicolon to count;
 # without a space the semicolon may be missing, as HTML5 parsers also accept (``&#8217``).
+# The first branch also matches well-formed entities; malformed_entities() skips those.
 MALFORMED_NUMERIC = regex.compile(
     _AMPS
-    + r"(?:(?=[^;]{0,12};)(?:[ ]?\#[ ]?(?:[xX][ ]?[0-9a-fA-F]{1,6}|[0-9]{1,7})[ ]?;)"
+    + r"(?:[ ]?\#[ ]?(?:[xX][ ]?[0-9a-fA-F]{1,6}|[0-9]{1,7})[ ]?;"
     r"|\#(?:[xX][0-9a-fA-F]{2,6}(?![0-9a-fA-F;])|[0-9]{2,7}(?![0-9;])))"
 )
 # Named entities without a semicolon are decoded only for a few common names and only before
@@ -115,6 +116,8 @@ def malformed_entities(text: str):
     ["'", "'", '’']
     """
     for m in MALFORMED_NUMERIC.finditer(text):
+        if " " not in m.group() and m.group().endswith(";"):
+            continue  # well-formed: well_formed_entities() has it
         decoded = decode_entity(m.group())
         if decoded is None:
             continue

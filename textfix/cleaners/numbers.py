@@ -106,16 +106,16 @@ def line_end_hyphens(text: str):
         words = words or english_words()
         left, right = m["left"].lower(), m["right"].lower()
         if left + right in words:
-            joined, how = m["right"] + m["rest"], "join"
+            joined, how, confidence = m["right"] + m["rest"], "join", 0.9
         elif left in words and right in words:
-            joined, how = "-" + m["right"] + m["rest"], "keep the hyphen of"
+            joined, how, confidence = "-" + m["right"] + m["rest"], "keep the hyphen of", 1.0
         else:
             continue
         at_line_end = m.end() == len(text) or text[m.end()] in "\r\n"
         replacement = joined if at_line_end else joined + m["newline"]
         yield Edit(
             m.end("left"), m.end(), replacement, "line-end-hyphen",
-            f"{how} {m['left']}-{m['right']} hyphenated at a line end",
+            f"{how} {m['left']}-{m['right']} hyphenated at a line end", confidence=confidence,
         )
 
 

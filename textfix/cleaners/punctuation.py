@@ -104,12 +104,16 @@ def space_before_stop(text: str):
 
 
 def _quote_role(text: str, start: int, end: int) -> str | None:
-    """``open`` or ``close`` from the characters on either side of ``text[start:end]``."""
+    """``open`` or ``close`` from the characters on either side of ``text[start:end]``.
+
+    A quote opens before a word, after a space or an opening bracket or dash; it closes after a
+    word or a stop, before a space or a stop. Anything else (``print("")``) has no role.
+    """
     before = text[start - 1] if start else "\n"
     after = text[end] if end < len(text) else "\n"
     if (before.isspace() or before in "([–—") and (after.isalnum() or after in "‘'"):
         return "open"
-    if not before.isspace() and (after.isspace() or after in ".,;:!?)]"):
+    if (before.isalnum() or before in ".,;:!?…’'") and (after.isspace() or after in ".,;:!?)]"):
         return "close"
     return None
 
