@@ -16,6 +16,7 @@ import regex
 
 from ..cleaner import Cleaner
 from ..edits import Edit
+from ._lines import line_bounds
 
 # What ftfy's remove_terminal_escapes and fix_surrogates act on. Other control characters are
 # left alone, as ftfy's own fix_encoding does (its test cases expect U+001A to stay).
@@ -119,9 +120,7 @@ def mojibake(text: str):
         m = TRIGGER.search(text, pos)
         if m is None:
             return
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
-        end = len(text) if end == -1 else end
+        start, end = line_bounds(text, m.start())
         line = text[start:end]
         if suspicious(line):
             yield from _line_edits(line, start)

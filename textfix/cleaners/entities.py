@@ -16,6 +16,7 @@ import regex
 
 from ..cleaner import Cleaner
 from ..edits import Edit
+from .punctuation import CONTRACTION_SUFFIX
 
 # ``&amp;`` layers in front of an entity mean it was escaped more than once.
 _AMPS = r"&(?:amp;)*"
@@ -38,7 +39,7 @@ _APOSTROPHE_ENTITY = (
 )
 CONTRACTION = regex.compile(
     r"(?<=\p{L})(?P<before>[ ]?['\u2019]?[ ]?)(?P<entity>" + _APOSTROPHE_ENTITY + r")"
-    r"(?P<after>[ ]?)(?=(?:s|t|re|ll|ve|d|m)(?![\p{L}\p{N}]))"
+    r"(?P<after>[ ]?)(?=" + CONTRACTION_SUFFIX + ")"
 )
 SPACES = regex.compile(r"[ ]+")
 

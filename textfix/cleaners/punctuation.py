@@ -12,17 +12,20 @@ import regex
 
 from ..cleaner import Cleaner
 from ..edits import Edit
+from ._lines import line_bounds
 
-_SUFFIX = r"(?:s|t|re|ll|ve|d|m)(?![\p{L}\p{N}\-])"
+# What follows the apostrophe of a contraction or a possessive: it's, don't, they're, we'll...
+CONTRACTION_ENDINGS = r"(?:s|t|re|ll|ve|d|m)"
+CONTRACTION_SUFFIX = CONTRACTION_ENDINGS + r"(?![\p{L}\p{N}\-])"
 # Patterns start on the rare character (quote, stop, dash) and look back from there: the regex
 # engine then skips ahead to that character instead of trying a lookbehind at every position.
 #
 # ``Organization’ s``, ``ketamine ’ s``, ``didn' t``. A straight apostrophe with spaces on both
 # sides (``it ' s``) may as well be a quote mark, so there the contraction must go on with a word.
 CONTRACTION_SPACE = regex.compile(
-    r"(?:’(?<=\p{L}(?P<before>[ ]*)’)(?P<after>[ ]*)(?=" + _SUFFIX + ")"
-    r"|'(?<=\p{L}')(?P<after>[ ]+)(?=" + _SUFFIX + ")"
-    r"|'(?<=\p{L}(?P<before>[ ]+)')(?P<after>[ ]+)(?=(?:s|t|re|ll|ve|d|m)[ ]+\p{L}))"
+    r"(?:’(?<=\p{L}(?P<before>[ ]*)’)(?P<after>[ ]*)(?=" + CONTRACTION_SUFFIX + ")"
+    r"|'(?<=\p{L}')(?P<after>[ ]+)(?=" + CONTRACTION_SUFFIX + ")"
+    r"|'(?<=\p{L}(?P<before>[ ]+)')(?P<after>[ ]+)(?=" + CONTRACTION_ENDINGS + r"[ ]+\p{L}))"
 )
 # ``clients ’ depressive``: a plural possessive apostrophe pushed off its word.
 POSSESSIVE_SPACE = regex.compile(r"’(?<=\p{L}[sSzZxX](?P<space>[ ]+)’)(?=[ ]+\p{L})")
@@ -45,7 +48,9 @@ QUOTE_RUN = regex.compile(r"[“”\"]{2,}")
 REOPENED = regex.compile(r"“(?<=”[ ]+“)(?=\p{Ll})")
 DOUBLE_QUOTES = regex.compile(r"[“”\"]+")
 # A straight double quote with a space on both sides: its role comes from its place in the line.
-SPACED_STRAIGHT_QUOTE = regex.compile(r'(?<=\S)[ ]+"[ ]+(?=\S)|(?<=^|[ ])"[ ]+(?=\S)|(?<=\S)[ ]+"(?=[ ]|$|[.,;:!?)])', regex.M)
+SPACED_STRAIGHT_QUOTE = regex.compile(
+    r'(?<=\S)[ ]+"[ ]+(?=\S)|(?<=^|[ ])"[ ]+(?=\S)|(?<=\S)[ ]+"(?=[ ]|$|[.,;:!?)])', regex.M
+)
 # A dash between two words, with the spaces on either side of it.
 DASH_BETWEEN_WORDS = regex.compile(r"[–—](?<=\p{L}(?P<before>[ ]*)[–—])(?P<after>[ ]*)(?=\p{L})")
 
@@ -151,9 +156,7 @@ def straight_quote_spacing(text: str):
         quote = text.find('"', pos)
         if quote == -1:
             return
-        start = text.rfind("\n", 0, quote) + 1
-        end = text.find("\n", quote)
-        end = len(text) if end == -1 else end
+        start, end = line_bounds(text, quote)
         pos = end + 1
         line = text[start:end]
         quotes = [i for i, ch in enumerate(line) if ch == '"']
@@ -180,8 +183,7 @@ def reopened_quotes(text: str):
     []
     """
     for m in REOPENED.finditer(text):
-        line_end = text.find("\n", m.end())
-        rest = text[m.end() : line_end if line_end != -1 else len(text)]
+        rest = text[m.end() : line_bounds(text, m.start())[1]]
         following = DOUBLE_QUOTES.search(rest)
         if following and following.group().startswith("“"):
             yield Edit(m.start(), m.end(), "", "stray-quote", "remove an opening quote that is never closed")
