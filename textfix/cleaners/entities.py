@@ -104,6 +104,8 @@ def well_formed_entities(text: str):
     for m in WELL_FORMED.finditer(text):
         decoded = decode_entity(m.group())
         if decoded is None:
+            if m.group().startswith("&amp;"):  # &amp;bogus; -> &bogus;, which then stays
+                yield Edit(m.start(), m.start() + 5, "&", "html-entity", "decode '&amp;'")
             continue
         twice = m.group().startswith("&amp;") and len(m.group()) > 5
         rule = "double-escaped-entity" if twice else "html-entity"
