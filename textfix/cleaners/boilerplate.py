@@ -83,6 +83,7 @@ LEAD_GAP = 8
 TAIL_BOX_RULES = frozenset({"newsletter-line", "advert-marker", "image-credit"})
 # Other stories' headlines under a 'Related' heading are at most this long.
 RELATED_ITEM_WORDS = 20
+INLINE_ITEM = regex.compile(r":\s*\S+\s+\S+")
 
 
 @dataclass
@@ -233,6 +234,7 @@ class BoilerplateCleaner(Cleaner):
             else:
                 first = self._lead_paragraph(content, first)
                 last = self._numbered_list(content, self._tail_paragraph(content, last))
+                last = self._closing_sentences(content, last)
 
         keep_before = self._title_and_byline(content, first, main_script) if use_context else set()
         runs = self._short_runs(content)
@@ -306,6 +308,19 @@ class BoilerplateCleaner(Cleaner):
             last = end
 
     @staticmethod
+    def _closing_sentences(content: list[Line], last: int) -> int:
+        """Move the body end down over one or two short sentences that close the article
+        ("Colombia had lost to Belgium on Monday."): too short to count as prose on their own."""
+        for j in range(last + 1, min(len(content), last + 3)):
+            line = content[j]
+            if line.listed is not None or line.prose or line.words < 3 or not features.ends_sentence(line.text):
+                break
+            if features.headline_case(line.text) or line.text.rstrip().endswith(":"):
+                break
+            last = j
+        return last
+
+    @staticmethod
     def _numbered_list(content: list[Line], last: int) -> int:
         """Move the body end down over a numbered list that follows it ("1) ...", "2) ...")."""
         expected, end, j = 1, last, last + 1
@@ -358,6 +373,12 @@ class BoilerplateCleaner(Cleaner):
         for j in range(i - 1, max(-1, i - 12), -1):
             above, below = content[j], content[j + 1]
             if above.listed is not None and above.listed.rule == "related-block" and above.listed.scope == ANY:
+                if INLINE_ITEM.search(above.text):
+                    return False  # "Related: Another story" is a whole box in one line
+                if j + 1 == i and below.after_blank:
+                    # A first item set off by a blank line must have a second one under it.
+                    after = content[i + 1] if i + 1 < len(content) else None
+                    return after is not None and not after.after_blank and after.words <= RELATED_ITEM_WORDS
                 return True
             if below.after_blank or above.words > RELATED_ITEM_WORDS:
                 return False
