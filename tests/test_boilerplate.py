@@ -170,6 +170,12 @@ def test_every_listed_rule_is_declared():
         ("Continue reading the main story", "advert-marker"),
         ("Sign up for our daily newsletter", "newsletter-line"),
         ("We use cookies to improve your experience on our site.", "cookie-notice"),
+        ("About Ascom", "author-bio"),
+        ("Sobre Carlos Nadalim", "author-bio"),
+        ("Follow RT on", "share-prompt"),
+        ("Related: The 15 Weirdest Galaxies in Our Universe", "related-block"),
+        ("Protesters have worn masks to protect their identities (Image: GETTY )", "image-credit"),
+        ('[button link="http://example.org/submit/" type="big"] Send us your review[/button]', "markup-line"),
     ],
 )
 def test_listed_line(line, rule):
@@ -187,7 +193,14 @@ def test_listed_line(line, rule):
         "She bakes cookies every Sunday.",
         "Print journalism is not dead, he said.",
         "Search for survivors went on all night as rescuers dug through the rubble.",
+        "About the study",
+        "About 200 people came to the meeting.",
+        "Here are some of the highlights:",
     ],
 )
 def test_prose_is_not_listed(line):
     assert match_line(line) is None
+
+
+def test_about_us_is_a_footer_link_not_a_bio_heading():
+    assert match_line("About Us").rule == "cookie-notice"

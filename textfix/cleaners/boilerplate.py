@@ -45,16 +45,18 @@ MIN_BODY_WORDS = 30
 # to match (a sentence about cookies) is prose.
 MAX_LISTED_WORDS = 15
 # ... except a photo caption ending in its credit ("... July 25, 2019. J. Scott Applewhite / AP").
-LONG_LISTED_RULES = {"image-credit": 45, "newsletter-line": 30, "markup-line": 200}
+LONG_LISTED_RULES = {"image-credit": 45, "newsletter-line": 30, "related-block": 25, "markup-line": 200}
 LISTED_PENALTY = 30
 SHORT_PENALTY = 3
 SPACED_PENALTY = 1
 ALONE_FACTOR = 0.25
 # Title Case lines are other stories' headlines far more often than the article's subheadings.
 HEADLINE_PENALTY = 4
-# A comment section heading ends the article: prose after it is readers', not the author's.
-SECTION_RULES = frozenset({"comment-prompt"})
+# A comment section or an 'About <name>' heading ends the article: prose after it is readers'
+# comments or a bio, not the article.
+SECTION_RULES = frozenset({"comment-prompt", "author-bio"})
 SECTION_PENALTY = 200
+SECTION_SHARE = 0.25  # the article before a section heading has at least this share of the best run
 SCRIPT_SAMPLE = 50_000  # characters looked at to find the document's script
 TITLE_WINDOW = 15
 NAVIGATION_RUN = 3
@@ -193,6 +195,7 @@ class BoilerplateCleaner(Cleaner):
         "markup-line": "HTML or shortcode left in the text, 'requires JavaScript' notices",
         "foreign-template-line": "a site-template line in another script than the article",
         "duplicate-title": "the title repeated right after itself",
+        "author-bio": "an 'About <name>' heading after the article (author or company bio)",
         "outside-article": "other lines before or after the article body (judged by position)",
     }
 
@@ -257,11 +260,14 @@ class BoilerplateCleaner(Cleaner):
         Readers' comments are prose too, and on a busy thread there is more of it than article.
         """
         best_before = body_runs(scores)
+        overall = best_before[-1]
         for i, line in enumerate(content):
             if line.listed is not None and line.listed.rule in SECTION_RULES and i > 0:
-                if best_before[i - 1][2] >= 2 * MIN_BODY_WORDS:
-                    return best_before[i - 1]
-        return best_before[-1]
+                before = best_before[i - 1]
+                # A 'Comments' menu item under a teaser is not the end of an article.
+                if before[2] >= max(2 * MIN_BODY_WORDS, SECTION_SHARE * overall[2]):
+                    return before
+        return overall
 
     def _lead_paragraph(self, content: list[Line], first: int) -> int:
         """Move the body start up over an inline box (related links, a newsletter form, an
