@@ -3,22 +3,30 @@
 How a page is read:
 
 1. Every line that matches a listed pattern (share prompts, comment prompts, credits, cookie
-   notices ... see ``textfix/data/boilerplate-patterns.tsv``) is boilerplate wherever it stands.
-2. The article body is the densest run of sentence-like lines: each prose line scores its
-   word count, every other line a small penalty and a listed line a large one, and the run
-   with the highest total (a maximum-sum segment) is the body. Short lines between two body
-   paragraphs (subheadings, one-sentence paragraphs) are inside that run and stay.
-3. Before the body, the title (once) and byline/dateline lines stay; everything else around the
-   body goes, named by what it looks like (a navigation run, a line in another script, or just
-   its position).
+   notices ... see ``textfix/data/boilerplate-patterns.tsv``) is boilerplate wherever it stands,
+   as long as it is short.
+2. The article body is the densest run of prose lines (long enough, punctuated, with the stop
+   words of the document's language): each prose line scores its word count (a quarter of it
+   when it stands alone among headlines, like a teaser), every other line a small penalty and a
+   listed line a large one, and the run with the highest total (a maximum-sum segment) is the
+   body. A comment section or an 'About <name>' bio after a real article ends it. Short lines
+   between two body paragraphs (subheadings, one-sentence paragraphs) are inside that run.
+3. The run is widened over an inline box (related links, a newsletter form, an advert) that cut
+   off its first or last paragraphs, over a numbered list after it, and over one or two short
+   closing sentences.
+4. Inside the body only listed lines, a repeated title and the story list under a 'Related'
+   heading go. Before it, the title (a heading that repeats the page's first line, usually the
+   HTML title) and the byline/dateline under it stay; everything else around the body goes,
+   named by what it looks like (a navigation run, a line in another script, or its position).
 
-Listed-pattern removals carry confidence 0.95; removals judged by position alone 0.6-0.8. All are
-SAFE: on the benchmark pages they cost far less article text than they remove (see README), and
-each rule can be turned off with ``--ignore``.
+Confidence: 0.95 for listed lines and a repeated title, 0.9 for a line in another script, 0.75
+for navigation runs and related-story items, 0.6 for lines judged by their position alone. All
+are SAFE: on the benchmark pages they cost far less article text than they remove (see README),
+and each rule can be turned off with ``--ignore``.
 
-Stability: the decisions hang on the body run, and the body run of the cleaned text is the
-whole cleaned body (removing lines with negative scores from inside or around a maximum-sum
-segment leaves it the maximum), so a second pass proposes nothing.
+Stability: the decisions hang on the body run, and the run of the cleaned text is the whole
+cleaned body (removing lines with negative scores from inside or around a maximum-sum segment
+leaves it the maximum), so a second pass proposes nothing; the tests and the benchmark check it.
 """
 
 from __future__ import annotations
