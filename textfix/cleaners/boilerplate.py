@@ -94,6 +94,8 @@ TAIL_BOX_RULES = frozenset({"newsletter-line", "advert-marker", "image-credit"})
 # Other stories' headlines under a 'Related' heading are at most this long.
 RELATED_ITEM_WORDS = 20
 INLINE_ITEM = regex.compile(r":\s*\S+\s+\S+")
+# "— Rep. Ilhan Omar (@Ilhan) November 19, 2019": the last line of a tweet quoted in the article.
+TWEET_SIGNATURE = regex.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},?\s+\d{4}")
 
 
 @dataclass
@@ -324,9 +326,13 @@ class BoilerplateCleaner(Cleaner):
     @staticmethod
     def _closing_sentences(content: list[Line], last: int) -> int:
         """Move the body end down over one or two short sentences that close the article
-        ("Colombia had lost to Belgium on Monday."): too short to count as prose on their own."""
+        ("Colombia had lost to Belgium on Monday."): too short to count as prose on their own,
+        or the signature line of a quoted tweet."""
         for j in range(last + 1, min(len(content), last + 3)):
             line = content[j]
+            if TWEET_SIGNATURE.fullmatch(line.text.strip()):
+                last = j
+                continue
             if line.listed is not None or line.prose or line.words < 3 or not features.ends_sentence(line.text):
                 break
             if features.headline_case(line.text) or line.text.rstrip().endswith(":"):
