@@ -48,6 +48,7 @@ POSITION_CONFIDENCE = 0.6
 # Below these sizes a text is a snippet, not a page: only listed lines are removed, and the
 # language is never detected (that costs ~0.3 s).
 MIN_LINES_FOR_CONTEXT = 4
+MIN_WORDS_FOR_CONTEXT = 50
 MIN_BODY_WORDS = 30
 # A listed line inside the body is only removed while it is short: a long line that happens
 # to match (a sentence about cookies) is prose.
@@ -139,7 +140,8 @@ def is_prose(text: str, tokens: list[str], count: int, stops: frozenset[str]) ->
         return False
     if not (features.ends_sentence(text) or features.has_inner_sentence(text) or count >= 20):
         return False
-    if stops and count < 40 and features.stop_ratio(tokens, stops) < 0.15:
+    # Stop words are whole tokens: a language written without spaces has none to count.
+    if stops and count < 40 and not features.UNSPACED.search(text) and features.stop_ratio(tokens, stops) < 0.15:
         return False
     return True
 
@@ -228,13 +230,13 @@ class BoilerplateCleaner(Cleaner):
     def _decide(self, text: str, content: list[Line], doc) -> dict[int, tuple[str, float]]:
         """Map a line's start offset -> (rule, confidence) for every line to remove."""
         main_script = features.script(text, sample=SCRIPT_SAMPLE)
-        letters = sum(len(line.text) for line in content)
-        use_context = len(content) >= MIN_LINES_FOR_CONTEXT and letters >= 300
+        tokens = [features.words(line.text) for line in content]
+        for line, line_tokens in zip(content, tokens):
+            line.words = features.word_count(line.text, line_tokens)
+        use_context = len(content) >= MIN_LINES_FOR_CONTEXT and sum(line.words for line in content) >= MIN_WORDS_FOR_CONTEXT
         stops = features.stop_words(doc.language) if use_context else frozenset()
-        for line in content:
-            tokens = features.words(line.text)
-            line.words = features.word_count(line.text, tokens)
-            line.prose = use_context and line.listed is None and is_prose(line.text, tokens, line.words, stops)
+        for line, line_tokens in zip(content, tokens):
+            line.prose = use_context and line.listed is None and is_prose(line.text, line_tokens, line.words, stops)
 
         remove: dict[int, tuple[str, float]] = {}
         first, last = 0, len(content) - 1
