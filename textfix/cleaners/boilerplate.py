@@ -380,7 +380,7 @@ class BoilerplateCleaner(Cleaner):
         line = content[i]
         if line.listed is not None and line.listed.scope == ANY and _short_enough(line):
             return line.listed.rule, PATTERN_CONFIDENCE
-        if i > 0 and not line.prose and line.words <= 25 and _norm(line.text) == _norm(content[i - 1].text):
+        if i > 0 and line.words <= 25 and _norm(line.text) == _norm(content[i - 1].text):
             return "duplicate-title", PATTERN_CONFIDENCE
         if at_edge and i in (0, len(content) - 1) and self._foreign(line, main_script):
             return "foreign-template-line", FOREIGN_CONFIDENCE
@@ -509,5 +509,8 @@ class BoilerplateCleaner(Cleaner):
                 end = lines[nxt].start
             if first_text >= i:
                 start = 0
+            if start < line.start:
+                # Reported apart, so that the line's own edit points at the line.
+                yield Edit(start, line.start, "", rule, "remove the blank lines left at the edge", confidence=confidence)
             message = f"remove {rule.replace('-', ' ')}: {line.text.strip()[:60]}"
-            yield Edit(start, end, "", rule, message, confidence=confidence)
+            yield Edit(line.start, end, "", rule, message, confidence=confidence)
