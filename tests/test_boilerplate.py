@@ -60,6 +60,12 @@ def test_seed_000_loses_the_template_line_breadcrumb_and_source_link():
             assert paragraph in out
 
 
+def test_the_report_says_where_the_body_was_found():
+    text = read(SEEDS / "000_5c5e9be3cb0dcb2b.txt")
+    assert textfix.clean(text).notes["boilerplate"] == {"body_lines": [8, 22], "language": "en"}
+    assert "boilerplate" not in textfix.clean("Share this:\nhello there\n").notes
+
+
 def test_seed_001_loses_the_prompts_and_keeps_every_paragraph():
     text = read(SEEDS / "001_179fa0ad90426d34.txt")
     result = boilerplate(text)

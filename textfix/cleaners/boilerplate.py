@@ -251,6 +251,10 @@ class BoilerplateCleaner(Cleaner):
                 last = self._numbered_list(content, self._tail_paragraph(content, last))
                 last = self._closing_sentences(content, last)
 
+        if use_context and text == doc.original:
+            # First round only: then line numbers are the input's, worth reporting.
+            body = [text.count("\n", 0, content[k].start) + 1 for k in (first, last)]
+            doc.notes[self.code] = {"body_lines": body, "language": doc.language}
         keep_before = self._title_and_byline(content, first, main_script) if use_context else set()
         runs = self._short_runs(content)
         for i, line in enumerate(content):
