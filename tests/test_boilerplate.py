@@ -181,6 +181,7 @@ def test_every_listed_rule_is_declared():
         ("Continue reading the main story", "advert-marker"),
         ("Sign up for our daily newsletter", "newsletter-line"),
         ("We use cookies to improve your experience on our site.", "cookie-notice"),
+        ("Join our Space Forums to keep talking space on the latest missions!", "newsletter-line"),
         ("About Ascom", "author-bio"),
         ("Sobre Carlos Nadalim", "author-bio"),
         ("Follow RT on", "share-prompt"),
@@ -207,6 +208,7 @@ def test_listed_line(line, rule):
         "About the study",
         "About 200 people came to the meeting.",
         "Here are some of the highlights:",
+        "Users can subscribe to the service for five dollars a month.",
     ],
 )
 def test_prose_is_not_listed(line):
