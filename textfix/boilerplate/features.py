@@ -116,3 +116,12 @@ def headline_case(line: str) -> bool:
         return False
     capitalized = sum(w[0].isupper() for w in long_words)
     return capitalized >= 0.8 * len(long_words)
+
+
+def uses_script(text: str, name: str) -> bool:
+    """Some letter of ``text`` is written in script ``name``.
+
+    >>> uses_script("정덕현 칼럼니스트 thekian1@entermedia.co.kr", "HANGUL"), uses_script("Facebook", "HANGUL")
+    (True, False)
+    """
+    return any(_script_of(ch) == name for ch in text if ch.isalpha())

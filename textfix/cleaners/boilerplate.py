@@ -426,7 +426,11 @@ class BoilerplateCleaner(Cleaner):
 
     @staticmethod
     def _foreign(line: Line, main_script) -> bool:
-        return bool(main_script and line.script and line.script != main_script and line.words <= 12)
+        """A short line with no letter in the document's script (a byline with an e-mail
+        address is mostly Latin, but not foreign)."""
+        if not (main_script and line.script and line.script != main_script and line.words <= 12):
+            return False
+        return not features.uses_script(line.text, main_script)
 
     @staticmethod
     def _short_runs(content: list[Line]) -> list[int]:
