@@ -116,6 +116,14 @@ def discover(paths: list[str], include: list[str], exclude: list[str], respect_g
                 return f"ignored by {ignore_file}"
         return None
 
+    def add_named(path: str) -> None:
+        # Named explicitly: cleaned even if excluded, unless --force-exclude (as black and ruff do).
+        reason = excluded(path, False) if force_exclude else None
+        if reason:
+            skipped.append(Skipped(path, reason))
+        else:
+            add(Source(path))
+
     for arg in paths:
         if arg == "-":
             add(Source("-"))
@@ -126,21 +134,19 @@ def discover(paths: list[str], include: list[str], exclude: list[str], respect_g
                 missing.append(Skipped(arg, "no file matches this pattern"))
             for path in matched:
                 if os.path.isfile(path):
-                    reason = excluded(path, False) if force_exclude else None
-                    (skipped.append(Skipped(path, reason)) if reason else add(Source(path)))
+                    add_named(path)
             continue
         if os.path.isdir(arg):
             _walk(arg, include, excluded, add, skipped)
         elif os.path.lexists(arg):
-            # Named explicitly: cleaned even if excluded, unless --force-exclude (as black and ruff do).
-            reason = excluded(arg, False) if force_exclude else None
-            (skipped.append(Skipped(arg, reason)) if reason else add(Source(arg)))
+            add_named(arg)
         else:
             missing.append(Skipped(arg, "no such file or folder"))
     return sources, skipped, missing
 
 
 def _walk(root: str, include, excluded, add, skipped) -> None:
+    found = []
     for folder, dirs, files in os.walk(root, followlinks=False):
         kept_dirs = []
         for d in sorted(dirs):
@@ -161,4 +167,6 @@ def _walk(root: str, include, excluded, add, skipped) -> None:
             elif reason := excluded(path, False):
                 skipped.append(Skipped(path, reason))
             else:
-                add(Source(path, root))
+                found.append(path)
+    for path in sorted(found):  # one stable order for output, reports and summaries
+        add(Source(path, root))
