@@ -137,8 +137,8 @@ def test_shards_cut_in_many_blocks_still_match(client, tmp_path, monkeypatch):
     assert tree(tmp_path / "out-dask") == tree(tmp_path / "out-local")
     assert (tmp_path / "report-dask.json").read_text() == (tmp_path / "report-local.json").read_text()
     report = json.loads((tmp_path / "report-dask.json").read_text())
-    assert report["files"][-1]["path"].startswith("data/more/part-1.jsonl:")  # shard order, then line order
-    assert int(report["files"][-1]["path"].rsplit(":", 1)[1]) > 300  # numbered from the shard's start
+    lines = [int(f["path"].rsplit(":", 1)[1]) for f in report["files"] if f["path"].startswith("data/part-0.jsonl:")]
+    assert max(lines) > 300  # numbered from the start of the shard, not of the block
 
 
 def test_text_folders_give_the_same_output_and_failures(cluster, tmp_path, monkeypatch):

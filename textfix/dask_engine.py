@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import os
 import stat
-from collections import Counter
+from collections import Counter, deque
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 
@@ -262,8 +262,9 @@ class DaskRun(Run):
             return
         partitions = min(len(tasks), max(4 * self._threads(), math.ceil(len(tasks) / MAX_FILES_PER_PARTITION)))
         bag = db.from_sequence(tasks, npartitions=partitions).map_partitions(clean_files, self.pipeline_args)
-        for future in self.client.compute(bag.to_delayed()):
-            for outcome in future.result():
+        futures = deque(self.client.compute(bag.to_delayed()))
+        while futures:  # popped as merged, so the cluster forgets each outcome once it is used
+            for outcome in futures.popleft().result():
                 self._file_done(outcome)
         self._sweep([task.out_path for task in tasks if task.out_path])
 
@@ -274,19 +275,17 @@ class DaskRun(Run):
         jsonl = self._jsonl_options()
         shards = []
         for source in sources:
-            if source.path == "-":
-                raise TextfixError("--engine dask reads files, not stdin")
             out = os.path.abspath(output_path(source, opts.output_dir)) if opts.mode == OUTPUT else None
             shards.append((source.path, out, shard_blocks(source.path, out, self.block_bytes)))
         blocks = [block for _, _, shard in shards for block in shard]
         if not blocks:
             return
         bag = db.from_sequence(blocks, partition_size=1).map(clean_block, jsonl, self.pipeline_args)
-        futures = iter(self.client.compute(bag.to_delayed()))
+        futures = deque(self.client.compute(bag.to_delayed()))
         assembling = []
         for path, out, shard in shards:
             name = display_name(path)
-            outcomes = [next(futures).result()[0] for _ in shard]
+            outcomes = [futures.popleft().result()[0] for _ in shard]
             self.summary.files += 1
             totals, offset, error = Counter(), 0, None
             for outcome in outcomes:
