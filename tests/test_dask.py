@@ -141,6 +141,26 @@ def test_shards_cut_in_many_blocks_still_match(client, tmp_path, monkeypatch):
     assert max(lines) > 300  # numbered from the start of the shard, not of the block
 
 
+def test_a_shard_that_cannot_be_written_fails_alone_and_leaves_no_parts(client, tmp_path, monkeypatch, capsys):
+    from textfix.dask_engine import run_dask
+    from textfix.discovery import discover
+    from textfix.jsonl import JsonlOptions
+    from textfix.runner import OUTPUT, Run, RunOptions
+
+    monkeypatch.chdir(tmp_path)
+    write_shards(tmp_path / "data", shards=3, records=100)
+    sources, skipped, missing = discover(["data"], ["*.jsonl"], [])
+    (tmp_path / "out-dask" / "part-2.jsonl").mkdir(parents=True)  # in the way of one output
+    options = RunOptions(mode=OUTPUT, output_dir="out-dask", jsonl=JsonlOptions())
+    code = run_dask(options, (None, None, False, None), sources, skipped, missing, client=client, block_bytes=2000)
+    assert code == 2
+    assert f"{tmp_path}/out-dask/part-2.jsonl: cannot write" in capsys.readouterr().err
+    Run(RunOptions(mode=OUTPUT, output_dir="out-local", jsonl=JsonlOptions()), (None, None, False, None)).run(
+        sources, skipped, missing)
+    written = tree(tmp_path / "out-dask")
+    assert written == {k: v for k, v in tree(tmp_path / "out-local").items() if k != "part-2.jsonl"}
+
+
 def test_text_folders_give_the_same_output_and_failures(cluster, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write_articles(tmp_path / "articles")

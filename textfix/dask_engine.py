@@ -282,7 +282,6 @@ class DaskRun(Run):
             return
         bag = db.from_sequence(blocks, partition_size=1).map(clean_block, jsonl, self.pipeline_args)
         futures = deque(self.client.compute(bag.to_delayed()))
-        assembling = []
         for path, out, shard in shards:
             name = display_name(path)
             outcomes = [futures.popleft().result()[0] for _ in shard]
@@ -300,21 +299,17 @@ class DaskRun(Run):
                 totals["edits"] += outcome.chunk.edits
                 totals["problems"] += len(outcome.chunk.problems)
             parts = [block.out_path for block in shard] if out and len(shard) > 1 else []
+            if parts and not error:  # later shards' blocks go on meanwhile
+                try:
+                    self.client.submit(assemble_shard, out, parts, pure=False).result()
+                except (OSError, TextfixError) as e:
+                    error = str(e) if isinstance(e, TextfixError) else f"{out}: cannot write ({e.strerror or e})"
             if error:
                 if parts:
-                    assembling.append((name, self.client.submit(_remove, parts, pure=False)))
+                    self.client.submit(_remove, parts, pure=False).result()
                 self._failed(name, error)
                 continue
-            if parts:
-                assembling.append((name, self.client.submit(assemble_shard, out, parts, pure=False)))
             self._jsonl_file_done(name, totals)
-        for name, future in assembling:
-            try:
-                future.result()
-            except OSError as e:
-                self._failed(name, f"{name}: cannot write ({e.strerror or e})")
-            except TextfixError as e:
-                self._failed(name, str(e))
         self._sweep([out for _, out, _ in shards if out])
 
 
