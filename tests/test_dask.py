@@ -114,6 +114,19 @@ def test_jsonl_shards_give_the_same_output_summary_and_report(cluster, tmp_path,
     assert "3 files: 3 changed" in dask[0].stderr
 
 
+def test_settings_from_a_config_file_and_options_reach_the_workers(cluster, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_shards(tmp_path / "data", shards=2, records=40)
+    (tmp_path / "textfix.toml").write_text('ignore = ["punctuation"]\n', encoding="utf-8")
+    local, dask = both_engines(["--jsonl", "--include", "*.jsonl", "--ignore", "entities", "data"],
+                               cluster.scheduler_address, tmp_path)
+    assert local[0].exit_code == dask[0].exit_code == 0
+    assert dask[1] == local[1]
+    assert dask[0].stderr == local[0].stderr
+    assert "whitespace" in dask[0].stderr
+    assert "entities" not in dask[0].stderr and "punctuation" not in dask[0].stderr
+
+
 def test_shards_cut_in_many_blocks_still_match(client, tmp_path, monkeypatch):
     from textfix.dask_engine import run_dask
     from textfix.discovery import discover
@@ -307,6 +320,7 @@ def test_clean_dataframe_cleans_one_column(client):
 def _readers(fifo: str) -> set[int]:
     """Pids of other processes that have ``fifo`` open."""
     pids = set()
+    fifo = os.path.realpath(fifo)
     for pid in filter(str.isdigit, os.listdir("/proc")):
         if int(pid) == os.getpid():
             continue

@@ -23,7 +23,7 @@ import math
 import os
 import stat
 from collections import Counter, deque
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
 
 from .batch import FileTask, Outcome, clean_file, output_path
@@ -249,6 +249,16 @@ class DaskRun(Run):
                    for folder, names in folders.items()]
         self.client.gather(futures)
 
+    @contextmanager
+    def _bar(self, total: int):
+        """The run's progress bar (when it shows one), advanced by the number of items merged."""
+        bar = self._progress(total)
+        if bar is None:
+            yield lambda n: None
+            return
+        with bar:
+            yield bar.update
+
     def _threads(self) -> int:
         return max(1, sum(self.client.nthreads().values()))
 
@@ -263,9 +273,12 @@ class DaskRun(Run):
         partitions = min(len(tasks), max(4 * self._threads(), math.ceil(len(tasks) / MAX_FILES_PER_PARTITION)))
         bag = db.from_sequence(tasks, npartitions=partitions).map_partitions(clean_files, self.pipeline_args)
         futures = deque(self.client.compute(bag.to_delayed()))
-        while futures:  # popped as merged, so the cluster forgets each outcome once it is used
-            for outcome in futures.popleft().result():
-                self._file_done(outcome)
+        with self._bar(len(tasks)) as advance:
+            while futures:  # popped as merged, so the cluster forgets each outcome once it is used
+                outcomes = futures.popleft().result()
+                for outcome in outcomes:
+                    self._file_done(outcome)
+                advance(len(outcomes))
         self._sweep([task.out_path for task in tasks if task.out_path])
 
     def _run_jsonl(self, sources: list[Source]) -> None:
@@ -282,35 +295,39 @@ class DaskRun(Run):
             return
         bag = db.from_sequence(blocks, partition_size=1).map(clean_block, jsonl, self.pipeline_args)
         futures = deque(self.client.compute(bag.to_delayed()))
-        for path, out, shard in shards:
-            name = display_name(path)
-            outcomes = [futures.popleft().result()[0] for _ in shard]
-            self.summary.files += 1
-            totals, offset, error = Counter(), 0, None
-            for outcome in outcomes:
-                if outcome.error:
-                    error = outcome.error
-                    break
-                _shift_lines(name, outcome.chunk, offset)
-                offset += outcome.lines
-                self._jsonl_chunk_done(name, outcome.chunk)
-                totals["records"] += outcome.chunk.records
-                totals["changed"] += outcome.chunk.changed
-                totals["edits"] += outcome.chunk.edits
-                totals["problems"] += len(outcome.chunk.problems)
-            parts = [block.out_path for block in shard] if out and len(shard) > 1 else []
-            if parts and not error:  # later shards' blocks go on meanwhile
-                try:
-                    self.client.submit(assemble_shard, out, parts, pure=False).result()
-                except (OSError, TextfixError) as e:
-                    error = str(e) if isinstance(e, TextfixError) else f"{out}: cannot write ({e.strerror or e})"
-            if error:
-                if parts:
-                    self.client.submit(_remove, parts, pure=False).result()
-                self._failed(name, error)
-                continue
-            self._jsonl_file_done(name, totals)
+        with self._bar(len(shards)) as advance:
+            for path, out, shard in shards:
+                self._shard_done(display_name(path), out, [futures.popleft().result()[0] for _ in shard], shard)
+                advance(1)
         self._sweep([out for _, out, _ in shards if out])
+
+    def _shard_done(self, name: str, out: str | None, outcomes: list[BlockOutcome], shard: list[Block]) -> None:
+        """Merge the outcomes of a shard's blocks, in order, and join its parts."""
+        self.summary.files += 1
+        totals, offset, error = Counter(), 0, None
+        for outcome in outcomes:
+            if outcome.error:
+                error = outcome.error
+                break
+            _shift_lines(name, outcome.chunk, offset)
+            offset += outcome.lines
+            self._jsonl_chunk_done(name, outcome.chunk)
+            totals["records"] += outcome.chunk.records
+            totals["changed"] += outcome.chunk.changed
+            totals["edits"] += outcome.chunk.edits
+            totals["problems"] += len(outcome.chunk.problems)
+        parts = [block.out_path for block in shard] if out and len(shard) > 1 else []
+        if parts and not error:  # later shards' blocks go on meanwhile
+            try:
+                self.client.submit(assemble_shard, out, parts, pure=False).result()
+            except (OSError, TextfixError) as e:
+                error = str(e) if isinstance(e, TextfixError) else f"{out}: cannot write ({e.strerror or e})"
+        if error:
+            if parts:
+                self.client.submit(_remove, parts, pure=False).result()
+            self._failed(name, error)
+            return
+        self._jsonl_file_done(name, totals)
 
 
 def start_client(scheduler: str | None, workers: int):
