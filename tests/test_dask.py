@@ -354,33 +354,42 @@ def _open_writer(fifo: str):
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="watches /proc for the worker reading the pipe")
 def test_a_worker_killed_mid_run_still_writes_every_record_once(tmp_path):
-    """The first shard is a named pipe: the worker that reads it blocks until the test writes.
-    The test kills that worker while its task runs, waits for the task to start again on another
-    worker, then feeds the pipe; every other shard is cleaned meanwhile."""
+    """The first shard is a named pipe, so its task runs exactly as long as the test wants. The
+    test feeds it 250 records, waits until the worker has written the first 200 of them to its
+    temporary output, kills that worker, then feeds all the records again to the task's rerun on
+    another worker (through a new pipe at the same path). Every other shard is cleaned meanwhile."""
     data = tmp_path / "data"
     ids = write_shards(data, shards=6, records=150)
     fifo = str(data / "00-first.jsonl")
     os.mkfifo(fifo)
-    piped = [json.dumps({"id": f"p-{i}", "text": DOCUMENTS[i % len(DOCUMENTS)]}) + "\n" for i in range(40)]
-    ids += [f"p-{i}" for i in range(40)]
+    piped = [json.dumps({"id": f"p-{i}", "text": DOCUMENTS[i % len(DOCUMENTS)]}) + "\n" for i in range(300)]
+    ids += [f"p-{i}" for i in range(300)]
     command = [sys.executable, "-m", "textfix", "clean", "--jsonl", "--include", "*.jsonl", "data",
                "--output-dir", "out-dask", "--report", "report-dask.json", "--engine", "dask", "--scheduler"]
-    writer = None
+    writers = []
+
+    def partial_output():
+        return [p for p in (tmp_path / "out-dask").glob("*00-first.jsonl*") if p.stat().st_size > 0]
+
     with local_cluster(2) as cluster:
         run = subprocess.Popen(command + [cluster.scheduler_address], cwd=tmp_path, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
         try:
-            writer = _wait(lambda: _open_writer(fifo), "a worker to open the pipe")
+            writers.append(_wait(lambda: _open_writer(fifo), "a worker to open the pipe"))
             (doomed,) = _wait(lambda: _readers(fifo), "the reading worker")
+            os.unlink(fifo)  # the doomed worker keeps the old pipe; the rerun will open this new one
+            os.mkfifo(fifo)
+            os.set_blocking(writers[0], True)
+            os.write(writers[0], "".join(piped[:250]).encode())
+            _wait(lambda: (tmp_path / "out-dask").is_dir() and partial_output(), "the first chunk to be written")
             os.kill(doomed, signal.SIGKILL)
-            _wait(lambda: (_readers(fifo) - {doomed}), "the task to run again on another worker")
-            os.set_blocking(writer, True)
-            os.write(writer, "".join(piped).encode())
-            os.close(writer)
-            writer = None
+            writers.append(_wait(lambda: _open_writer(fifo), "the task to run again on another worker"))
+            os.set_blocking(writers[1], True)
+            os.write(writers[1], "".join(piped).encode())
+            os.close(writers.pop())
             stdout, stderr = run.communicate(timeout=60)
         finally:
-            if writer is not None:
+            for writer in writers:
                 os.close(writer)
             if run.poll() is None:
                 run.kill()
