@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .errors import TextfixError
 from .io import AtomicWriter, display_name
-from .parallel import ordered_map, worker_pipeline
+from .parallel import WorkerPool, worker_pipeline
 from .result import Result
 
 CHUNK_LINES = 200
@@ -61,6 +61,17 @@ def _record_problem(raw: bytes) -> tuple[dict | None, str | None]:
     return record, None
 
 
+def clean_record(pipeline, record: dict, options: JsonlOptions, path: str | None = None) -> Result:
+    """Clean the text field of one record in place (and add the stats field, if asked for)."""
+    result = pipeline.run(record[options.text_field], path=path)
+    if result.changed or options.stats_field:
+        record[options.text_field] = result.text
+        if options.stats_field:
+            record[options.stats_field] = {"changed": result.changed, "edits": len(result.edits),
+                                           "counts": result.counts()}
+    return result
+
+
 def clean_chunk(task: tuple) -> ChunkOutcome:
     """Clean the records of one chunk. Runs in a worker process."""
     name, first_line, raw_lines, options, want_diff = task
@@ -81,7 +92,7 @@ def clean_chunk(task: tuple) -> ChunkOutcome:
                 out.lines.append(raw.decode("utf-8", "surrogateescape"))
             continue
         out.records += 1
-        result = pipeline.run(record[options.text_field], path=f"{name}:{line_no}")
+        result = clean_record(pipeline, record, options, f"{name}:{line_no}")
         if result.changed:
             out.changed += 1
             out.edits += len(result.edits)
@@ -91,10 +102,6 @@ def clean_chunk(task: tuple) -> ChunkOutcome:
         if options.keep_results:
             out.results.append(result)
         if result.changed or options.stats_field:
-            record[options.text_field] = result.text
-            if options.stats_field:
-                record[options.stats_field] = {"changed": result.changed, "edits": len(result.edits),
-                                               "counts": result.counts()}
             out.lines.append(json.dumps(record, ensure_ascii=False) + newline)
         else:  # unchanged records keep their exact bytes
             out.lines.append(raw.decode("utf-8"))
@@ -116,9 +123,9 @@ def _chunks(stream, name: str, options: JsonlOptions, want_diff: bool, hasher):
         yield (name, first, batch, options, want_diff)
 
 
-def clean_jsonl(path: str, mode: str, out_path: str | None, options: JsonlOptions, jobs: int,
-                pipeline_args: tuple, on_chunk=None) -> dict:
-    """Stream one JSONL file through the pipeline; returns totals for the summary.
+def clean_jsonl(path: str, mode: str, out_path: str | None, options: JsonlOptions, pool: WorkerPool,
+                on_chunk=None) -> dict:
+    """Stream one JSONL file through the pipeline on ``pool``; returns totals for the summary.
 
     ``mode``: stdout, check, diff, in-place or output. ``on_chunk`` sees each ChunkOutcome (for
     problems, progress and reports) in file order.
@@ -139,7 +146,7 @@ def clean_jsonl(path: str, mode: str, out_path: str | None, options: JsonlOption
     try:
         with writer as sink:
             chunks = _chunks(stream, name, options, mode == "diff", hasher)
-            for outcome in ordered_map(clean_chunk, chunks, jobs, pipeline_args):
+            for outcome in pool.map(clean_chunk, chunks):
                 totals["records"] += outcome.records
                 totals["changed"] += outcome.changed
                 totals["edits"] += outcome.edits

@@ -10,28 +10,36 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 from collections import deque
 from typing import Callable, Iterable, Iterator
 
-_pipeline = None
-_pipeline_args: tuple | None = None
+# Per thread: a Dask worker may run several tasks at once in threads of one process.
+_state = threading.local()
 
 
 def init_pipeline(select, ignore, unsafe, options) -> None:
     """Build this process's pipeline (in a worker, or in the parent when jobs == 1)."""
-    global _pipeline, _pipeline_args
-    _pipeline_args = (select, ignore, unsafe, options)
-    _pipeline = None
+    _state.args = (select, ignore, unsafe, options)
+    _state.pipeline = None
+
+
+def use_pipeline(pipeline_args: tuple) -> None:
+    """Like :func:`init_pipeline`, but keep the pipeline already built for the same arguments.
+
+    For long-lived workers (Dask) that receive the arguments with every task.
+    """
+    if getattr(_state, "args", None) != tuple(pipeline_args):
+        init_pipeline(*pipeline_args)
 
 
 def worker_pipeline():
-    global _pipeline
-    if _pipeline is None:
+    if getattr(_state, "pipeline", None) is None:
         from . import make_pipeline
 
-        select, ignore, unsafe, options = _pipeline_args or (None, None, False, None)
-        _pipeline = make_pipeline(select, ignore, unsafe, options)
-    return _pipeline
+        select, ignore, unsafe, options = getattr(_state, "args", None) or (None, None, False, None)
+        _state.pipeline = make_pipeline(select, ignore, unsafe, options)
+    return _state.pipeline
 
 
 def _init_worker(*args) -> None:
@@ -46,32 +54,62 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def ordered_map(func: Callable, items: Iterable, jobs: int, pipeline_args: tuple, window: int = 4) -> Iterator:
-    """``map(func, items)`` on ``jobs`` processes, yielding results in order."""
-    if jobs <= 1:
-        init_pipeline(*pipeline_args)
-        for item in items:
-            yield func(item)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-    import multiprocessing
+class WorkerPool:
+    """Processes that each build the pipeline once; :meth:`map` yields results in input order.
 
-    # fork is cheap and inherits imported modules; fall back to the platform default elsewhere.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=pipeline_args)
-    pending: deque = deque()
-    try:
-        iterator = iter(items)
-        for item in iterator:
-            pending.append(pool.submit(func, item))
-            if len(pending) >= jobs * window:
+    With ``jobs <= 1`` everything runs in this process. Use as a context manager; one pool can
+    serve many maps (every file of a JSONL batch), so workers start once per run.
+    """
+
+    def __init__(self, jobs: int, pipeline_args: tuple, window: int = 4):
+        self.jobs = jobs
+        self.pipeline_args = pipeline_args
+        self.window = window
+        self._executor = None
+
+    def __enter__(self) -> "WorkerPool":
+        if self.jobs <= 1:
+            init_pipeline(*self.pipeline_args)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def _pool(self):
+        if self._executor is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # fork is cheap and inherits imported modules; fall back to the platform default elsewhere.
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else None)
+            self._executor = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_init_worker,
+                                                 initargs=self.pipeline_args)
+        return self._executor
+
+    def map(self, func: Callable, items: Iterable) -> Iterator:
+        """``map(func, items)`` on the workers, in order, with few tasks in flight at a time."""
+        if self.jobs <= 1:
+            for item in items:
+                yield func(item)
+            return
+        pool = self._pool()
+        pending: deque = deque()
+        try:
+            for item in items:
+                pending.append(pool.submit(func, item))
+                if len(pending) >= self.jobs * self.window:
+                    yield pending.popleft().result()
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    except BaseException:
-        for future in pending:
-            future.cancel()
-        raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+def ordered_map(func: Callable, items: Iterable, jobs: int, pipeline_args: tuple, window: int = 4) -> Iterator:
+    """``map(func, items)`` on a pool of ``jobs`` processes made for this one map."""
+    with WorkerPool(jobs, pipeline_args, window) as pool:
+        yield from pool.map(func, items)

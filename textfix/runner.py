@@ -16,7 +16,7 @@ from .batch import CHANGED, FAILED, FileTask, Outcome, clean_file, output_path
 from .discovery import Skipped, Source
 from .errors import TextfixError
 from .jsonl import JsonlOptions, clean_jsonl
-from .parallel import ordered_map
+from .parallel import WorkerPool, ordered_map
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
 STDOUT, CHECK, DIFF, IN_PLACE, OUTPUT = "stdout", "check", "diff", "in-place", "output"
@@ -184,40 +184,48 @@ class Run:
 
     def _run_jsonl(self, sources: list[Source]) -> None:
         opts = self.options
-        jsonl = JsonlOptions(opts.jsonl.text_field, opts.jsonl.stats_field, opts.jsonl.bad_records,
-                             keep_results=self.keep_results)
-        for source in sources:
-            self.summary.files += 1
-            name = "<stdin>" if source.path == "-" else source.path
-            out = None
-            if opts.mode == OUTPUT:
-                out = opts.output_file or output_path(source, opts.output_dir)
+        jsonl = self._jsonl_options()
+        with WorkerPool(opts.jobs, self.pipeline_args) as pool:  # one pool for every file of the run
+            for source in sources:
+                self.summary.files += 1
+                name = "<stdin>" if source.path == "-" else source.path
+                out = None
+                if opts.mode == OUTPUT:
+                    out = opts.output_file or output_path(source, opts.output_dir)
+                try:
+                    totals = clean_jsonl(source.path, opts.mode, out, jsonl, pool,
+                                         lambda chunk, name=name: self._jsonl_chunk_done(name, chunk))
+                except TextfixError as e:
+                    self._failed(name, str(e))
+                    continue
+                self._jsonl_file_done(name, totals)
 
-            def on_chunk(chunk, name=name):
-                self.summary.counts.update(chunk.counts)
-                for problem in chunk.problems:
-                    action = "passed through" if jsonl.bad_records == "pass" else "skipped"
-                    _say(f"textfix: warning: {name}:{problem.line}: {problem.message}; {action}")
-                for result in chunk.results:
-                    self.results.append(result)
-                    if opts.output_format == "github":
-                        for line in github_annotations(result):
-                            click.echo(line)
+    def _jsonl_options(self) -> JsonlOptions:
+        jsonl = self.options.jsonl
+        return JsonlOptions(jsonl.text_field, jsonl.stats_field, jsonl.bad_records, keep_results=self.keep_results)
 
-            try:
-                totals = clean_jsonl(source.path, opts.mode, out, jsonl, opts.jobs, self.pipeline_args, on_chunk)
-            except TextfixError as e:
-                self._failed(name, str(e))
-                continue
-            self.summary.records += totals["records"]
-            self.summary.edits += totals["edits"]
-            if totals["changed"]:
-                self.summary.changed += 1
-            else:
-                self.summary.unchanged += 1
-            self._per_item_message(name, bool(totals["changed"]), totals["edits"])
-            if totals["problems"]:
-                self.failures.append({"path": name, "error": f"{totals['problems']} malformed records"})
+    def _jsonl_chunk_done(self, name: str, chunk) -> None:
+        """Account for one cleaned chunk of a JSONL file (chunks arrive in file order)."""
+        self.summary.counts.update(chunk.counts)
+        for problem in chunk.problems:
+            action = "passed through" if self.options.jsonl.bad_records == "pass" else "skipped"
+            _say(f"textfix: warning: {name}:{problem.line}: {problem.message}; {action}")
+        for result in chunk.results:
+            self.results.append(result)
+            if self.options.output_format == "github":
+                for line in github_annotations(result):
+                    click.echo(line)
+
+    def _jsonl_file_done(self, name: str, totals) -> None:
+        self.summary.records += totals["records"]
+        self.summary.edits += totals["edits"]
+        if totals["changed"]:
+            self.summary.changed += 1
+        else:
+            self.summary.unchanged += 1
+        self._per_item_message(name, bool(totals["changed"]), totals["edits"])
+        if totals["problems"]:
+            self.failures.append({"path": name, "error": f"{totals['problems']} malformed records"})
 
     def _finish(self, interrupted: bool = False) -> int:
         opts = self.options
