@@ -85,6 +85,7 @@ def has_inner_sentence(line: str) -> bool:
     return bool(SENTENCE_INSIDE.search(line))
 
 
+@lru_cache(maxsize=8192)
 def _script_of(ch: str) -> str:
     name = unicodedata.name(ch, "")
     first = name.split(" ", 1)[0]
@@ -97,7 +98,10 @@ def script(text: str, sample: int = 4000) -> str | None:
     >>> script("قالب وردپرس درنا توس"), script("Ketamine can relieve depression"), script("1 / 2")
     ('ARABIC', 'LATIN', None)
     """
-    counts = Counter(_script_of(ch) for ch in text[:sample] if ch.isalpha())
+    text = text[:sample]
+    if text.isascii():  # the common case, without a name look-up per letter
+        return "LATIN" if sum(map(str.isalpha, text)) >= 3 else None
+    counts = Counter(_script_of(ch) for ch in text if ch.isalpha())
     if sum(counts.values()) < 3:
         return None
     return counts.most_common(1)[0][0]
