@@ -44,6 +44,7 @@ def load_patterns() -> tuple[Pattern, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=1 << 16)  # the pipeline reruns on mostly the same lines until nothing changes
 def match_line(line: str) -> Pattern | None:
     """The first listed pattern the whole (stripped) line matches, or None.
 
