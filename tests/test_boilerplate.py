@@ -188,6 +188,7 @@ def test_every_listed_rule_is_declared():
         ("Related: The 15 Weirdest Galaxies in Our Universe", "related-block"),
         ("Protesters have worn masks to protect their identities (Image: GETTY )", "image-credit"),
         ('[button link="http://example.org/submit/" type="big"] Send us your review[/button]', "markup-line"),
+        ('<script type="text/javascript" src="http://example.org/player.js"></script>', "markup-line"),
     ],
 )
 def test_listed_line(line, rule):
@@ -209,6 +210,7 @@ def test_listed_line(line, rule):
         "About 200 people came to the meeting.",
         "Here are some of the highlights:",
         "Users can subscribe to the service for five dollars a month.",
+        "<The Palace: Jang Noksu>",
     ],
 )
 def test_prose_is_not_listed(line):
