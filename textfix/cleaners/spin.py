@@ -1,0 +1,77 @@
+"""Spun wording: text an article spinner or a paper mill rewrote with thesaurus synonyms.
+
+The cleaner first scores how spun the document looks (``doc.notes["spin"]``); repairs that
+depend on context are applied only in a document judged spun and only above the confidence
+``threshold``; everything else it finds is reported as a suggestion. Proper names, title-case
+headings, numbers and URLs are never changed; non-English documents are skipped.
+
+Options: ``threshold`` (float, default 0.6), ``phrases`` (extra phrase-table paths),
+``assume_spun`` (skip the judgement: for evaluation).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..cleaner import Cleaner
+from ..edits import SAFE, UNSAFE, Edit
+
+DEFAULT_THRESHOLD = 0.6
+_ENGLISH_HINT = re.compile(r"\b(?:the|and|of|to|is|that|with|for|was|are)\b", re.IGNORECASE)
+
+
+def looks_english(text: str, doc) -> bool:
+    """Cheap check first (common English function words), langdetect only when in doubt.
+
+    >>> looks_english("The study is small, and the results need to be replicated with care.", None)
+    True
+    """
+    sample = text[:5000]
+    words = len(re.findall(r"\w+", sample))
+    if words and len(_ENGLISH_HINT.findall(sample)) >= 0.12 * words:
+        return True
+    return doc is not None and doc.language == "en"
+
+
+class SpinCleaner(Cleaner):
+    code = "spin"
+    summary = "Spun wording (synonym-swapped text, tortured phrases) restored to the usual phrase."
+    stage = 70
+    safety = UNSAFE
+    rules = {
+        "spin-phrase": "a spun phrase from the phrase table (research study -> study)",
+        "spin-context-word": "a word spinners put in, where its neighbours support the original (clients -> patients)",
+        "spin-ambiguous": "a spun phrase with several possible originals (always a suggestion)",
+        "spin-collocation": "an improbable word pair that un-spinning turns into a common collocation",
+        "spin-consistency": "a key term replaced throughout, restored from its word family (anxiety -> depression)",
+    }
+
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD, phrases=(), assume_spun: bool = False, **options):
+        super().__init__(threshold=threshold, phrases=phrases, assume_spun=assume_spun, **options)
+        self.threshold = float(threshold)
+        self.phrase_files = tuple(str(p) for p in ([phrases] if isinstance(phrases, str) else phrases))
+        self.assume_spun = bool(assume_spun)
+
+    def find_edits(self, text, doc):
+        from ..spin.phrases import table_with
+        from ..spin.repair import analyse, applies, shown
+
+        notes = doc.notes.setdefault("spin", {})
+        if not looks_english(text, doc):
+            notes.update({"skipped": f"language {doc.language!r}: spin repair is English only"})
+            return
+        analysis = analyse(text, table_with(self.phrase_files))
+        # The judgement is made once, on the text as the spin cleaner first saw it: later rounds
+        # see repaired (less spun) text and must not change their mind about the document.
+        if "spun" not in notes:
+            notes.update(analysis.score.to_dict())
+            notes["threshold"] = self.threshold
+            if self.assume_spun:
+                notes["spun"] = True
+        spun = notes["spun"]
+        for repair in analysis.repairs:
+            if shown(repair, spun):
+                yield Edit(
+                    repair.start, repair.end, repair.replacement, repair.rule, repair.message,
+                    SAFE if applies(repair, spun, self.threshold) else UNSAFE, repair.confidence,
+                )

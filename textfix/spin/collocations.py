@@ -1,0 +1,102 @@
+"""Repairs no table lists: a word pair that the web corpus never shows, where putting back a word
+the spinner's thesaurus could have replaced gives a common collocation.
+
+"celebration drug" is unlisted; "party" is a headword whose thesaurus entry lists "celebration";
+"party drug" would be chosen if the corpus listed it often enough. Both words may have been
+swapped ("counterfeit consciousness" → "artificial intelligence").
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from . import stats
+from .text import STOPWORDS
+
+# Tuned on the shared tortured-phrase pairs (benchmarks/spin_bench.py): looser settings restore
+# a few more pairs but mostly with wrong collocations.
+MIN_COUNT = 2 * stats.FLOOR  # a restored pair must be clearly common, not merely listed
+MIN_SIMILARITY = 0.1  # a changed word must be a reasonably close synonym
+SECOND_CHANGE = 0.3  # log10 units: changing both words needs a stronger collocation
+MIN_SCORE = -0.5  # below this nothing is proposed, not even a suggestion
+PMI_WEIGHT = 0.4
+CORPUS_SIZE = 1e9  # thousands of words in the corpus behind the counts
+
+
+@dataclass(frozen=True)
+class PairFix:
+    first: str
+    second: str
+    count: int  # thousands
+    similarity: float  # product of the changed words' synonym similarities
+    changed: int = 1
+
+    @property
+    def association(self) -> float:
+        """Pointwise mutual information of the restored pair (log10): how much more often the
+        two words go together than chance; raw counts would favour merely frequent words."""
+        expected = (stats.unigram(self.first) or 1) * (stats.unigram(self.second) or 1) / CORPUS_SIZE
+        return math.log10(self.count / expected)
+
+    @property
+    def score(self) -> float:
+        """Collocation strength against how loose the synonyms are (log10 units)."""
+        penalty = SECOND_CHANGE if self.changed == 2 else 0.0
+        return PMI_WEIGHT * self.association + math.log10(self.similarity) - penalty
+
+    @property
+    def confidence(self) -> float:
+        """0.6 at a score of -0.4, the cleaner's default threshold."""
+        return round(max(0.0, min(0.9, 0.7 + 0.25 * self.score)), 3)
+
+
+def candidate_word(word: str) -> bool:
+    """Words a spinner swaps: lower-case letters, not function words, not tiny."""
+    return len(word) > 2 and word.isalpha() and word.islower() and word not in STOPWORDS
+
+
+def _commoner_sources(word: str) -> dict[str, float]:
+    """Thesaurus sources of ``word`` that are more common than it: spinners swap everyday words
+    for rarer synonyms (celebration for party), seldom the other way round."""
+    if not candidate_word(word):
+        return {}
+    floor = stats.unigram(word)
+    return {w: s for w, s in stats.replaced_by(word).items() if stats.unigram(w) > floor}
+
+
+def repair_pair(first: str, second: str, both: bool = True) -> PairFix | None:
+    """The best common collocation reachable by un-spinning one or both words, if any.
+
+    >>> fix = repair_pair("counterfeit", "consciousness")
+    >>> fix.first, fix.second
+    ('artificial', 'intelligence')
+    >>> repair_pair("artificial", "intelligence") is None  # a listed pair is left alone
+    True
+    """
+    if stats.bigram(first, second):
+        return None
+    best: PairFix | None = None
+
+    def consider(x: str, y: str, count: int, *similarities: float) -> None:
+        nonlocal best
+        if count < MIN_COUNT or min(similarities) < MIN_SIMILARITY:
+            return
+        fix = PairFix(x, y, count, math.prod(similarities), len(similarities))
+        if fix.score >= MIN_SCORE and (best is None or fix.score > best.score):
+            best = fix
+
+    first_sources = _commoner_sources(first)
+    second_sources = _commoner_sources(second)
+    for x, sim_x in first_sources.items():
+        row = stats.followers(x)
+        if second in row:
+            consider(x, second, row[second], sim_x)
+        if both and second_sources:
+            for y in second_sources.keys() & row.keys():
+                consider(x, y, row[y], sim_x, second_sources[y])
+    if second_sources:
+        row = stats.followers(first)
+        for y in second_sources.keys() & row.keys():
+            consider(first, y, row[y], second_sources[y])
+    return best

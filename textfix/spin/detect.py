@@ -1,0 +1,48 @@
+"""How spun a document looks: density of spinner fingerprints and of improbable word pairs.
+
+The score is weighted evidence per 100 words. A multi-word spinner phrase from the table
+("has actually", "research study", "a minimum of") weighs 1, a real word a spinner likes
+("states", "clients") weighs little, an unlisted word pair that un-spinning turns into a common
+collocation weighs in between. Clean professional prose scores well below :data:`SPUN_AT`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+WEIGHTS = {"always": 1.0, "spun": 1.0, "context": 0.2, "pair": 0.1}
+SPUN_AT = 1.0  # score from which a document is judged spun
+# ... and at least this many table fingerprints (or ten spinner words), so that one odd phrase
+# in a short text is not enough. Improbable pairs alone never are: they occur in any prose.
+MIN_EVIDENCE = 3
+MIN_CONTEXT_WORDS = 10
+
+
+@dataclass
+class SpinScore:
+    words: int = 0
+    fingerprints: dict[str, int] = field(default_factory=dict)  # kind -> count
+
+    def add(self, kind: str) -> None:
+        self.fingerprints[kind] = self.fingerprints.get(kind, 0) + 1
+
+    @property
+    def score(self) -> float:
+        """Weighted fingerprints per 100 words.
+
+        >>> s = SpinScore(words=200, fingerprints={"spun": 2, "context": 5})
+        >>> s.score
+        1.5
+        """
+        evidence = sum(WEIGHTS[kind] * n for kind, n in self.fingerprints.items())
+        return round(100 * evidence / max(self.words, 100), 3)
+
+    @property
+    def spun(self) -> bool:
+        strong = self.fingerprints.get("always", 0) + self.fingerprints.get("spun", 0)
+        enough = strong >= MIN_EVIDENCE or self.fingerprints.get("context", 0) >= MIN_CONTEXT_WORDS
+        return self.score >= SPUN_AT and enough
+
+    def to_dict(self) -> dict:
+        return {"score": self.score, "spun": self.spun, "words": self.words,
+                "fingerprints": dict(sorted(self.fingerprints.items()))}

@@ -1,0 +1,214 @@
+"""Everything put together: find the repairs of one text, each with a confidence, and judge
+whether the text is spun at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import collocations, consistency
+from .detect import SpinScore
+from .phrases import PhraseTable
+from .stats import bigram
+from .text import (
+    Token,
+    apostrophe_like,
+    at_sentence_start,
+    carry_case,
+    is_title_line,
+    joined,
+    line_at,
+    tokenize,
+)
+
+CONFIDENCE = {"always": 0.95, "spun": 0.9}
+AMBIGUOUS_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True)
+class Repair:
+    start: int
+    end: int
+    replacement: str
+    rule: str
+    message: str
+    confidence: float
+    needs_spun: bool = True  # context-dependent: only in a document judged spun
+    ambiguous: bool = False  # several candidates: a suggestion, never a fix
+
+
+def applies(repair: Repair, spun: bool, threshold: float) -> bool:
+    """Whether a repair is applied by default (else it is at most a suggestion)."""
+    return not repair.ambiguous and (spun or not repair.needs_spun) and repair.confidence >= threshold
+
+
+def shown(repair: Repair, spun: bool) -> bool:
+    """Whether a repair is reported at all: in text not judged spun, context-dependent repairs
+    other than table fingerprints are noise and are left out."""
+    return spun or not repair.needs_spun or repair.rule == "spin-phrase"
+
+
+@dataclass
+class Analysis:
+    repairs: list[Repair]
+    score: SpinScore
+
+    @property
+    def spun(self) -> bool:
+        return self.score.spun
+
+
+URLISH = re.compile(r"\S*(?:/|@|www\.|\.com|\.org)\S*")
+
+
+def protected_tokens(text: str, tokens: list[Token]) -> set[int]:
+    """Tokens never changed: names (capitalized inside a sentence), title-case lines, numbers,
+    URLs and addresses.
+    """
+    protected = set()
+    url_spans = [m.span() for m in URLISH.finditer(text)]
+    title_lines: dict[int, bool] = {}
+    for i, tok in enumerate(tokens):
+        if not tok.is_word:
+            if tok.text[0].isdigit():
+                protected.add(i)
+            continue
+        line_start = text.rfind("\n", 0, tok.start) + 1
+        if line_start not in title_lines:
+            title_lines[line_start] = is_title_line(line_at(text, tok.start))
+        if title_lines[line_start]:
+            protected.add(i)
+        elif any(c.isupper() for c in tok.text) and not (
+            tok.text[0].isupper() and tok.text[1:].islower() and at_sentence_start(text, tok.start)
+        ) and not (len(tok.text) == 1 and at_sentence_start(text, tok.start)):
+            protected.add(i)
+        elif any(a <= tok.start < b for a, b in url_spans):
+            protected.add(i)
+    return protected
+
+
+def _support(tokens: list[Token], text: str, i: int, j: int, words: list[str]) -> float:
+    """Log-count support of ``words`` standing at tokens i..j-1 from their neighbours."""
+    import math
+
+    total = 0.0
+    if i > 0 and tokens[i - 1].is_word and joined(text, tokens, i - 1, i + 1):
+        total += math.log10(1 + bigram(tokens[i - 1].key, words[0]))
+    if j < len(tokens) and tokens[j].is_word and joined(text, tokens, j - 1, j + 1):
+        total += math.log10(1 + bigram(words[-1], tokens[j].key))
+    return total
+
+
+def _keeps_outer_neighbours(tokens, text, k: int, fix) -> bool:
+    """A changed word must not break a listed pair with its other neighbour."""
+    if fix.first != tokens[k].key and k > 0 and joined(text, tokens, k - 1, k + 1):
+        before = tokens[k - 1].key
+        if bigram(before, tokens[k].key) and not bigram(before, fix.first):
+            return False
+    if fix.second != tokens[k + 1].key and k + 2 < len(tokens) and joined(text, tokens, k + 1, k + 3):
+        after = tokens[k + 2].key
+        if bigram(tokens[k + 1].key, after) and not bigram(fix.second, after):
+            return False
+    return True
+
+
+def context_confidence(tokens, text, i, j, replacement: str) -> float:
+    """Confidence of a context-gated table repair from its neighbours: 0.65 when they say
+    nothing either way, more when they prefer the original wording, less when they do not.
+    """
+    spun_words = [t.key for t in tokens[i:j]]
+    original_words = replacement.lower().split()
+    delta = _support(tokens, text, i, j, original_words) - _support(tokens, text, i, j, spun_words)
+    return round(max(0.2, min(0.85, 0.65 + 0.1 * delta)), 3)
+
+
+def analyse(text: str, table: PhraseTable, spun: bool | None = None) -> Analysis:
+    """Repairs for ``text`` and its spin score. ``spun`` overrides the document judgement for
+    the context-dependent repairs' ``needs_spun`` bookkeeping only; the score is always computed.
+    """
+    tokens = tokenize(text)
+    protected = protected_tokens(text, tokens)
+    score = SpinScore(words=sum(1 for t in tokens if t.is_word))
+    repairs: list[Repair] = []
+    covered: set[int] = set()
+
+    for i, j, entry in table.matches(text, tokens):
+        if any(k in protected for k in range(i, j)):
+            continue
+        source = text[tokens[i].start : tokens[j - 1].end]
+        covered.update(range(i, j))
+        score.add(entry.gate)
+        if entry.ambiguous:
+            repairs.append(Repair(
+                tokens[i].start, tokens[j - 1].end,
+                carry_case(source, apostrophe_like(source, entry.candidates[0])),
+                "spin-ambiguous", f"spun phrase? perhaps: {', '.join(entry.candidates)}",
+                AMBIGUOUS_CONFIDENCE, True, True,
+            ))
+            continue
+        original = entry.candidates[0]
+        if re.findall(r"\d+", source) != re.findall(r"\d+", original):
+            continue
+        replacement = carry_case(source, apostrophe_like(source, original))
+        if entry.gate == "context":
+            confidence = context_confidence(tokens, text, i, j, original)
+            rule = "spin-context-word"
+        else:
+            confidence = CONFIDENCE[entry.gate]
+            rule = "spin-phrase"
+        repairs.append(Repair(
+            tokens[i].start, tokens[j - 1].end, replacement, rule,
+            f"spun wording: {source!r} for {original!r}", confidence,
+            needs_spun=entry.gate != "always",
+        ))
+
+    # Pairs no table lists.
+    pair_repairs: list[Repair] = []
+    for k in range(len(tokens) - 1):
+        a, b = tokens[k], tokens[k + 1]
+        if k in covered or k + 1 in covered or k in protected or k + 1 in protected:
+            continue
+        if not (a.is_word and b.is_word) or not joined(text, tokens, k, k + 2):
+            continue
+        # Pairs with a function word say little: "the grass" is as common as "the antidepressant".
+        if not (collocations.candidate_word(a.key) and collocations.candidate_word(b.key)):
+            continue
+        fix = collocations.repair_pair(a.key, b.key)
+        if fix is None or not _keeps_outer_neighbours(tokens, text, k, fix):
+            continue
+        score.add("pair")
+        start = a.start if fix.first != a.key else b.start
+        end = b.end if fix.second != b.key else a.end
+        old = text[start:end]
+        new = " ".join(w for w, t in ((fix.first, a), (fix.second, b)) if t.start >= start and t.end <= end)
+        pair_repairs.append(Repair(
+            start, end, carry_case(old, new), "spin-collocation",
+            f"{a.text} {b.text!s}: {fix.first} {fix.second} is the common collocation", fix.confidence,
+        ))
+    # Keep the most confident of overlapping pair repairs.
+    taken: list[Repair] = []
+    for r in sorted(pair_repairs, key=lambda r: -r.confidence):
+        if all(r.end <= t.start or r.start >= t.end for t in taken):
+            taken.append(r)
+    repairs.extend(taken)
+
+    # Terms replaced throughout.
+    words = [t.key for t in tokens if t.is_word]
+    for fix in consistency.find_term_fixes(words):
+        for i, tok in enumerate(tokens):
+            if i in protected or i in covered:
+                continue
+            for spun_form, original in ((fix.term, fix.original), (fix.term + "s", fix.original + "s")):
+                if tok.key == spun_form:
+                    repairs.append(Repair(
+                        tok.start, tok.end, carry_case(tok.text, original), "spin-consistency",
+                        f"{fix.term!r} replaced {fix.original!r} throughout: its family "
+                        f"({fix.family} words) is still here", fix.confidence,
+                    ))
+    repairs.sort(key=lambda r: (r.start, -r.confidence))
+    kept: list[Repair] = []
+    for r in repairs:
+        if not kept or r.start >= kept[-1].end:
+            kept.append(r)
+    return Analysis(kept, score)
