@@ -12,6 +12,7 @@ Options: ``threshold`` (float, default 0.6), ``phrases`` (extra phrase-table pat
 from __future__ import annotations
 
 import re
+import weakref
 
 from ..cleaner import Cleaner
 from ..edits import SAFE, UNSAFE, Edit
@@ -51,6 +52,7 @@ class SpinCleaner(Cleaner):
         self.threshold = float(threshold)
         self.phrase_files = tuple(str(p) for p in ([phrases] if isinstance(phrases, str) else phrases))
         self.assume_spun = bool(assume_spun)
+        self._passes: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     def find_edits(self, text, doc):
         from ..spin.phrases import table_with
@@ -69,9 +71,15 @@ class SpinCleaner(Cleaner):
             if self.assume_spun:
                 notes["spun"] = True
         spun = notes["spun"]
+        # Collocation repairs are applied in the first pass only: a restored word makes new
+        # pairs with its neighbours, and chaining guesses on guesses drifts ("brand-new paper"
+        # -> "new paper" -> "new version"). Later passes still report them as suggestions.
+        first_pass = doc not in self._passes
+        self._passes[doc] = True
         for repair in analysis.repairs:
             if shown(repair, spun):
+                safe = applies(repair, spun, self.threshold) and (first_pass or repair.rule != "spin-collocation")
                 yield Edit(
                     repair.start, repair.end, repair.replacement, repair.rule, repair.message,
-                    SAFE if applies(repair, spun, self.threshold) else UNSAFE, repair.confidence,
+                    SAFE if safe else UNSAFE, repair.confidence,
                 )

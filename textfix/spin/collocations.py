@@ -51,9 +51,22 @@ class PairFix:
         return round(max(0.0, min(0.9, 0.7 + 0.25 * self.score)), 3)
 
 
+# Degree adverbs and other glue words go with nearly anything ("totally different", "simply
+# means"), so a pair with one of them is no evidence about the other word.
+GLUE = frozenset("""
+    absolutely actually almost already always certainly clearly completely definitely easily
+    entirely especially even ever exactly extremely fairly fully generally greatly highly however
+    indeed just largely less likely mainly merely mostly much nearly never often only perhaps
+    possibly pretty probably quite rather really simply slightly so still such surely then thus
+    too totally truly usually very well yet nobody somebody anybody everybody something anything
+    nothing everything someone anyone everyone new many several various other another
+""".split())
+
+
 def candidate_word(word: str) -> bool:
-    """Words a spinner swaps: lower-case letters, not function words, not tiny."""
-    return len(word) > 2 and word.isalpha() and word.islower() and word not in STOPWORDS
+    """Words a spinner swaps: lower-case letters, not function or glue words, not tiny."""
+    return (len(word) > 2 and word.isalpha() and word.islower()
+            and word not in STOPWORDS and word not in GLUE)
 
 
 def _commoner_sources(word: str) -> dict[str, float]:

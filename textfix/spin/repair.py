@@ -113,13 +113,30 @@ def _keeps_outer_neighbours(tokens, text, k: int, fix) -> bool:
     return True
 
 
+SPEECH_VERBS = frozenset({"says", "said", "adds", "added"})
+QUOTES = "\"“”'’‘"
+
+
+def attributes_quote(tokens, text, i, j) -> bool:
+    """A speech verb next to a quotation or a speaker's name: ”, says Heifets / Krystal says,"""
+    before = text[max(0, tokens[i].start - 3) : tokens[i].start].strip()
+    after = tokens[j] if j < len(tokens) else None
+    name_after = after is not None and after.text[:1].isupper()
+    name_before = i > 0 and tokens[i - 1].text[:1].isupper() and not at_sentence_start(text, tokens[i - 1].start)
+    return bool(before) and before[-1] in QUOTES + "," or name_after or name_before
+
+
 def context_confidence(tokens, text, i, j, replacement: str) -> float:
     """Confidence of a context-gated table repair from its neighbours: 0.65 when they say
-    nothing either way, more when they prefer the original wording, less when they do not.
+    nothing either way, more when they prefer the original wording, less when they do not
+    (word-pair counts favour short function-word pairs, so the penalty is halved).
     """
     spun_words = [t.key for t in tokens[i:j]]
     original_words = replacement.lower().split()
+    if original_words[0] in SPEECH_VERBS and attributes_quote(tokens, text, i, j):
+        return 0.85
     delta = _support(tokens, text, i, j, original_words) - _support(tokens, text, i, j, spun_words)
+    delta = delta if delta > 0 else delta / 2
     return round(max(0.2, min(0.85, 0.65 + 0.1 * delta)), 3)
 
 
