@@ -54,7 +54,7 @@ def test_check_exits_0_on_clean_text(tmp_path):
     path = tmp_path / "clean.txt"
     path.write_text("Nothing to fix here.\n", encoding="utf-8")
     result = run(["clean", "--check", str(path)])
-    assert result.exit_code == 0 and "nothing to change" in result.stderr
+    assert result.exit_code == 0 and result.stderr == ""
 
 
 def test_diff_prints_a_unified_diff_and_writes_nothing(dirty_file):
@@ -126,13 +126,20 @@ def test_unknown_code_is_a_usage_error(dirty_file):
 def test_in_place_with_stdin_is_a_usage_error():
     result = run(["clean", "--in-place", "-"], stdin="x")
     assert result.exit_code == 2
+    assert result.stderr == "textfix: error: --in-place needs files, not stdin\n"
+
+
+def test_output_that_is_a_directory_is_refused(dirty_file, tmp_path):
+    result = run(["clean", str(dirty_file), "-o", str(tmp_path)])
+    assert result.exit_code == 2 and "is a directory" in result.stderr
+    assert dirty_file.read_text(encoding="utf-8") == DIRTY
 
 
 @pytest.mark.parametrize(
     "make_input, message",
     [
         (lambda d: d / "missing.txt", "no such file"),
-        (lambda d: d, "is a directory"),
+        (lambda d: d, "several inputs: use --in-place, --output-dir, --check or --diff"),
         (lambda d: _write(d / "bin.dat", b"PK\x03\x04\x00\x00data"), "looks binary (NUL byte at offset 4)"),
         (lambda d: _write(d / "latin1.txt", "café au lait".encode("latin-1")), "is not valid utf-8 (byte 0xE9 at offset 3)"),
     ],

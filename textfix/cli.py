@@ -1,12 +1,11 @@
 """The ``textfix`` command: a thin click layer over :mod:`textfix`.
 
-Only cleaned text or diffs go to stdout; every message goes to stderr. Exit codes: 0 done or
-nothing to change, 1 ``--check`` found changes, 2 usage or input error.
+Only cleaned text, diffs and machine-readable output go to stdout; messages go to stderr. Exit
+codes: 0 done or nothing to change, 1 ``--check`` found changes, 2 usage or input error.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 
@@ -14,38 +13,8 @@ import click
 
 from . import __version__
 from .errors import TextfixError
-from .io import DEFAULT_MAX_BYTES, atomic_write, display_name, read_text
 
-EXIT_CHANGES = 1
 EXIT_ERROR = 2
-
-
-def _codes(values: tuple[str, ...]) -> list[str] | None:
-    """Flatten ``--select a,b --select c`` into ['a', 'b', 'c']."""
-    codes = [c.strip() for v in values for c in v.split(",") if c.strip()]
-    return codes or None
-
-
-def _check_codes(codes: list[str] | None, option: str) -> None:
-    if not codes:
-        return
-    from .registry import known_codes
-
-    unknown = sorted(set(codes) - known_codes())
-    if unknown:
-        raise click.BadParameter(f"unknown cleaner or rule: {', '.join(unknown)} (see 'textfix cleaners --rules')",
-                                 param_hint=option)
-
-
-def _write_stdout(text: str) -> None:
-    sys.stdout.buffer.write(text.encode("utf-8", "surrogateescape"))
-    sys.stdout.buffer.flush()
-
-
-def _report_json(results: list) -> str:
-    from .report import build_report
-
-    return json.dumps(build_report(results), ensure_ascii=False, indent=2) + "\n"
 
 
 class _Group(click.Group):
@@ -59,6 +28,70 @@ class _Group(click.Group):
             ctx.exit(EXIT_ERROR)
 
 
+def _codes(values: tuple[str, ...]) -> list[str] | None:
+    """Flatten ``--select a,b --select c`` into ['a', 'b', 'c']; None when not given."""
+    codes = [c.strip() for v in values for c in v.split(",") if c.strip()]
+    return codes or None
+
+
+def _check_codes(codes: list[str] | None, where: str) -> None:
+    if not codes:
+        return
+    from .registry import known_codes
+
+    unknown = sorted(set(codes) - known_codes())
+    if unknown:
+        raise TextfixError(f"{where}: unknown cleaner or rule: {', '.join(unknown)} (see 'textfix cleaners --rules')")
+
+
+def settings_options(func):
+    """Options that map onto :class:`textfix.config.Settings`, shared by ``clean`` and ``config``."""
+    options = [
+        click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
+                     help="Read settings from this file instead of the nearest pyproject.toml/textfix.toml."),
+        click.option("--select", multiple=True, metavar="CODES", help="Only these cleaners or rules (comma-separated)."),
+        click.option("--ignore", multiple=True, metavar="CODES", help="Skip these cleaners or rules (comma-separated)."),
+        click.option("--unsafe-fixes/--no-unsafe-fixes", default=None,
+                     help="Also apply fixes marked unsafe (otherwise they are suggestions)."),
+        click.option("--include", multiple=True, metavar="GLOB", help="File names to clean in folders [*.txt, *.md]."),
+        click.option("--exclude", multiple=True, metavar="GLOB", help="Paths to leave out (adds to the config's)."),
+        click.option("--force-exclude/--no-force-exclude", default=None,
+                     help="Apply exclusions to files named on the command line too."),
+        click.option("--respect-gitignore/--no-respect-gitignore", default=None, help="Skip files .gitignore ignores."),
+        click.option("--phrases", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+                     help="An extra spun→original phrase table (TSV) for the spin cleaner."),
+        click.option("--spin-threshold", type=click.FloatRange(0, 1), default=None, metavar="X",
+                     help="Confidence from which spin repairs are applied rather than suggested."),
+        click.option("--max-size", type=click.FloatRange(min=0.001), default=None, metavar="MB",
+                     help="Refuse inputs larger than this many megabytes [64]."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _settings(paths, kw):
+    from .config import resolve
+
+    select, ignore = _codes(kw.pop("select")), _codes(kw.pop("ignore"))
+    overrides = {
+        "select": select,
+        "ignore": ignore,
+        "unsafe_fixes": kw.pop("unsafe_fixes"),
+        "include": list(kw.pop("include")) or None,
+        "exclude": list(kw.pop("exclude")),
+        "force_exclude": kw.pop("force_exclude"),
+        "respect_gitignore": kw.pop("respect_gitignore"),
+        "phrases": [os.path.abspath(p) for p in kw.pop("phrases")],
+        "spin_threshold": kw.pop("spin_threshold"),
+        "max_size": kw.pop("max_size"),
+    }
+    settings = resolve(list(paths), overrides, kw.pop("config_path"))
+    _check_codes(settings.select, f"select ({settings.source_of('select')})")
+    _check_codes(settings.ignore, f"ignore ({settings.source_of('ignore')})")
+    return settings
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="textfix")
 def main() -> None:
@@ -66,58 +99,69 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("source", metavar="FILE|-")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the cleaned text here instead of stdout.")
-@click.option("--in-place", is_flag=True, help="Rewrite FILE atomically with the cleaned text.")
-@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff instead of the text; write nothing.")
-@click.option("--check", is_flag=True, help="Write nothing; exit 1 if anything would change.")
-@click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write the JSON change report here.")
-@click.option("--select", multiple=True, metavar="CODES", help="Only these cleaners or rules (comma-separated).")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these cleaners or rules (comma-separated).")
-@click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe (otherwise they are suggestions).")
-@click.option("--encoding", help="Encoding of the input (default: UTF-8, or what its BOM says).")
-@click.option("--max-size", type=click.FloatRange(min=0.001), default=DEFAULT_MAX_BYTES / 1e6, show_default=True,
-              metavar="MB", help="Refuse inputs larger than this many megabytes.")
-@click.option("-q", "--quiet", is_flag=True, help="No messages on stderr, only errors.")
-def clean(source, output, in_place, show_diff, check, report_path, select, ignore, unsafe_fixes, encoding,
-          max_size, quiet):
-    """Clean FILE (or stdin with -) and print the clean text on stdout."""
-    if in_place and source == "-":
-        raise click.UsageError("--in-place needs a file, not stdin")
-    if in_place and output:
-        raise click.UsageError("--in-place and --output exclude each other")
-    select_codes, ignore_codes = _codes(select), _codes(ignore)
-    _check_codes(select_codes, "--select")
-    _check_codes(ignore_codes, "--ignore")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the cleaned text of one input here.")
+@click.option("--output-dir", type=click.Path(file_okay=False), help="Write cleaned copies here, mirroring the input tree.")
+@click.option("--in-place", is_flag=True, help="Rewrite each input atomically with its cleaned text.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print unified diffs instead of text; write nothing.")
+@click.option("--check", is_flag=True, help="Write nothing; list what would change and exit 1 if anything would.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when --check finds changes (errors still exit 2).")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write the change report here.")
+@click.option("--report-format", type=click.Choice(["json", "html"]), help="Report format [from the suffix].")
+@click.option("--output-format", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="How to print findings: messages, a JSON report on stdout, or GitHub annotations.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [number of cores].")
+@click.option("--jsonl", is_flag=True, help="Inputs are JSONL: clean one field of every record.")
+@click.option("--text-field", default="text", show_default=True, help="With --jsonl: the field to clean.")
+@click.option("--stats-field", help="With --jsonl: add per-record edit counts under this field.")
+@click.option("--bad-records", type=click.Choice(["pass", "skip"]), default="pass", show_default=True,
+              help="With --jsonl: pass malformed lines through unchanged, or skip them (both are reported).")
+@click.option("--encoding", help="Encoding of the inputs (default: UTF-8, or what a BOM says).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [when stderr is a terminal].")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
+@click.option("-v", "--verbose", is_flag=True, help="Say what happened to every path, and why a path was skipped.")
+@settings_options
+def clean(paths, output, output_dir, in_place, show_diff, check, exit_zero, report_path, report_format,
+          output_format, jobs, jsonl, text_field, stats_field, bad_records, encoding, progress, quiet, verbose, **kw):
+    """Clean PATHs (files, folders, globs; - for stdin).
 
-    import textfix
+    One input is written to stdout by default; several need --in-place, --output-dir, --check or --diff.
+    """
+    from .discovery import discover
+    from .jsonl import JsonlOptions
+    from .parallel import default_jobs
+    from .runner import CHECK, DIFF, IN_PLACE, OUTPUT, STDOUT, Run, RunOptions
 
-    name = display_name(source)
-    text, used_encoding = read_text(source, encoding, int(max_size * 1e6))
-    result = textfix.clean(text, select=select_codes, ignore=ignore_codes, unsafe=unsafe_fixes)
-    result.path = name
-    if report_path:
-        atomic_write(report_path, _report_json([result]))
-    if show_diff:
-        if result.changed:
-            _write_stdout(result.diff(name))
-    elif check:
-        pass
-    elif in_place:
-        if result.changed:
-            atomic_write(source, result.text, used_encoding)
-    elif output and output != "-":
-        atomic_write(output, result.text)
-    else:
-        _write_stdout(result.text)
-    if not quiet and (check or show_diff or in_place):
-        verb = "would clean" if (check or show_diff) else "cleaned"
-        if result.changed:
-            click.echo(f"{verb} {name}: {len(result.edits)} edits", err=True)
-        else:
-            click.echo(f"{name}: nothing to change", err=True)
-    if check and result.changed:
-        sys.exit(EXIT_CHANGES)
+    if sum(bool(x) for x in (output, output_dir, in_place)) > 1:
+        raise TextfixError("choose one of --output, --output-dir and --in-place")
+    if in_place and "-" in paths:
+        raise TextfixError("--in-place needs files, not stdin")
+    settings = _settings(paths, kw)
+    sources, skipped, missing = discover(list(paths), settings.include, settings.exclude,
+                                         settings.respect_gitignore, settings.force_exclude)
+    mode = DIFF if show_diff else CHECK if check else IN_PLACE if in_place else OUTPUT if (output_dir or output) else STDOUT
+    if output == "-":
+        mode = STDOUT
+    several = len(sources) + len(missing) > 1 or any(os.path.isdir(p) or any(c in p for c in "*?[") for p in paths)
+    if several and mode == STDOUT and not jsonl:
+        raise TextfixError("several inputs: use --in-place, --output-dir, --check or --diff")
+    if output and output != "-" and several:
+        raise TextfixError("--output takes one input; use --output-dir for several")
+    if output_format != "text" and mode == STDOUT:
+        raise TextfixError(f"--output-format {output_format} needs stdout free: add --check, --in-place or --output-dir")
+    options = RunOptions(
+        mode=mode, fail_on_change=check, output_file=output if output != "-" else None, output_dir=output_dir,
+        jobs=jobs or default_jobs(), output_format=output_format, report_path=report_path,
+        report_format=report_format, quiet=quiet, verbose=verbose, exit_zero=exit_zero, encoding=encoding,
+        max_bytes=int(settings.max_size * 1e6), progress=progress,
+        jsonl=JsonlOptions(text_field, stats_field, bad_records) if jsonl else None,
+    )
+    pipeline_args = (settings.select, settings.ignore, settings.unsafe_fixes, settings.cleaner_options())
+    # Build the cleaners once here so a broken plugin or option fails fast, before any worker starts.
+    from . import make_pipeline
+
+    make_pipeline(*pipeline_args)
+    sys.exit(Run(options, pipeline_args).run(sources, skipped, missing))
 
 
 @main.command("cleaners")
@@ -131,6 +175,20 @@ def list_cleaners(rules):
         if rules:
             for rule, description in cleaner.rules.items():
                 click.echo(f"    {rule:<24} {description}")
+
+
+@main.command("config")
+@click.argument("paths", nargs=-1, metavar="[PATH...]")
+@settings_options
+def show_config(paths, **kw):
+    """Print the effective settings for PATHs (default: here) and where each came from."""
+    from .config import SETTING_NAMES
+
+    settings = _settings(paths or (".",), kw)
+    for name in SETTING_NAMES:
+        value = getattr(settings, name)
+        key = name.replace("_", "-")
+        click.echo(f"{key:<18} = {value!r:<40} # {settings.source_of(name)}")
 
 
 def run() -> None:

@@ -84,43 +84,83 @@ def read_text(path: str, encoding: str | None = None, max_bytes: int = DEFAULT_M
     return decode(read_bytes(path, max_bytes), display_name(path), encoding)
 
 
-def atomic_write(path: str, text: str, encoding: str = "utf-8") -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half of one.
+class AtomicWriter:
+    """Write a file so that readers see the old file or the new one, never half of one.
 
-    The data goes to a temporary file in the same folder, is flushed to disk, takes over the old
-    file's permission bits, and is renamed over the target.
+    Data goes to a temporary file in the same folder; on success it is flushed to disk, takes
+    over the old file's permission bits and is renamed over the target. On any failure (or
+    Ctrl-C) the temporary file is removed and the target is untouched::
+
+        with AtomicWriter("out.txt") as w:
+            w.write("text")
     """
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        mode = os.stat(path).st_mode & 0o7777
-    except FileNotFoundError:
-        mode = None
-    except OSError as e:
-        raise TextfixError(f"{path}: cannot write ({e.strerror or e})") from None
-    try:
-        data = text.encode(encoding)
-    except UnicodeEncodeError as e:
-        raise TextfixError(f"{path}: the cleaned text cannot be written as {encoding} ({e.reason})") from None
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".textfix-tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as e:
-        raise TextfixError(f"{path}: cannot write ({e.strerror or e})") from None
-    finally:
-        if tmp is not None:
+
+    def __init__(self, path: str, encoding: str = "utf-8", make_dirs: bool = False):
+        self.path = path
+        self.encoding = encoding
+        self.make_dirs = make_dirs
+        self._tmp: str | None = None
+        self._file = None
+        self._cancelled = False
+
+    def __enter__(self) -> "AtomicWriter":
+        folder = os.path.dirname(os.path.abspath(self.path))
+        try:
+            if self.make_dirs:
+                os.makedirs(folder, exist_ok=True)
             try:
-                os.unlink(tmp)
+                self._mode = os.stat(self.path).st_mode & 0o7777
+            except FileNotFoundError:
+                umask = os.umask(0)
+                os.umask(umask)
+                self._mode = 0o666 & ~umask
+            fd, self._tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(self.path)}.",
+                                             suffix=".textfix-tmp")
+            self._file = os.fdopen(fd, "wb")
+        except OSError as e:
+            self._discard()
+            raise TextfixError(f"{self.path}: cannot write ({e.strerror or e})") from None
+        return self
+
+    def write(self, text: str) -> None:
+        try:
+            self._file.write(text.encode(self.encoding))
+        except UnicodeEncodeError as e:
+            raise TextfixError(f"{self.path}: the cleaned text cannot be written as {self.encoding} ({e.reason})") from None
+        except OSError as e:
+            raise TextfixError(f"{self.path}: cannot write ({e.strerror or e})") from None
+
+    def cancel(self) -> None:
+        """Leave the target as it was: the temporary file is removed on exit."""
+        self._cancelled = True
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is not None or self._cancelled:
+            self._discard()
+            return
+        try:
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
+            os.chmod(self._tmp, self._mode)
+            os.replace(self._tmp, self.path)
+            self._tmp = None
+        except OSError as e:
+            self._discard()
+            raise TextfixError(f"{self.path}: cannot write ({e.strerror or e})") from None
+
+    def _discard(self) -> None:
+        if self._file is not None and not self._file.closed:
+            self._file.close()
+        if self._tmp is not None:
+            try:
+                os.unlink(self._tmp)
             except OSError:
                 pass
+            self._tmp = None
+
+
+def atomic_write(path: str, text: str, encoding: str = "utf-8", make_dirs: bool = False) -> None:
+    """Replace ``path`` with ``text`` atomically (see :class:`AtomicWriter`)."""
+    with AtomicWriter(path, encoding, make_dirs) as writer:
+        writer.write(text)

@@ -1,27 +1,62 @@
-"""The JSON change report: one object per input plus totals. The schema is documented in README."""
+"""Reports: the JSON change report (schema in README) and the choice of report format."""
 
 from __future__ import annotations
 
+import json
+import os
 from collections import Counter
 
 from . import __version__
+from .io import atomic_write
 
 SCHEMA_VERSION = 1
+FORMATS = ("json", "html")
 
 
-def build_report(results: list) -> dict:
-    totals: Counter = Counter()
+def summarize(results: list, failures: list | None = None) -> dict:
+    """Totals over many results: files, changes, edits and suggestions per cleaner and rule."""
+    counts: Counter = Counter()
+    rules: Counter = Counter()
     for result in results:
-        totals.update(result.counts())
+        counts.update(result.counts())
+        rules.update(result.rule_counts())
+    return {
+        "files": len(results) + len(failures or []),
+        "changed": sum(r.changed for r in results),
+        "failed": len(failures or []),
+        "edits": sum(len(r.edits) for r in results),
+        "suggestions": sum(len(r.suggestions) for r in results),
+        "counts": dict(sorted(counts.items())),
+        "rules": dict(sorted(rules.items())),
+    }
+
+
+def build_report(results: list, failures: list | None = None) -> dict:
     return {
         "textfix": __version__,
         "schema": SCHEMA_VERSION,
-        "summary": {
-            "files": len(results),
-            "changed": sum(r.changed for r in results),
-            "edits": sum(len(r.edits) for r in results),
-            "suggestions": sum(len(r.suggestions) for r in results),
-            "counts": dict(sorted(totals.items())),
-        },
+        "summary": summarize(results, failures),
         "files": [r.to_dict() for r in results],
+        "errors": list(failures or []),
     }
+
+
+def report_json(results: list, failures: list | None = None) -> str:
+    return json.dumps(build_report(results, failures), ensure_ascii=False, indent=2) + "\n"
+
+
+def report_format_for(path: str, explicit: str | None = None) -> str:
+    """The format named by ``--report-format``, else the one the file suffix suggests."""
+    if explicit:
+        return explicit
+    return "html" if os.path.splitext(path)[1].lower() in (".html", ".htm") else "json"
+
+
+def write_report(path: str, results: list, failures: list | None = None, fmt: str | None = None) -> None:
+    fmt = report_format_for(path, fmt)
+    if fmt == "html":
+        from .review import render_html
+
+        atomic_write(path, render_html(results))
+    else:
+        atomic_write(path, report_json(results, failures))

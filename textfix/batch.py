@@ -1,0 +1,91 @@
+"""Cleaning many files: one task per file, run in order-preserving parallel, with per-file outcomes.
+
+A failure in one file (unreadable, binary, changed on disk meanwhile, a cleaner bug) is reported
+and counted; the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .discovery import Source
+from .errors import TextfixError
+from .io import atomic_write, decode, display_name, read_bytes
+from .parallel import worker_pipeline
+from .result import Result
+
+CHANGED, UNCHANGED, FAILED = "changed", "unchanged", "failed"
+
+
+@dataclass(frozen=True)
+class FileTask:
+    """What a worker needs to clean one file. ``mode`` is stdout, check, diff, in-place or output."""
+
+    source: Source
+    mode: str
+    out_path: str | None = None
+    encoding: str | None = None
+    max_bytes: int = 64_000_000
+    keep_result: bool = True
+
+
+@dataclass
+class Outcome:
+    path: str
+    status: str
+    error: str | None = None
+    results: list[Result] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+    edits: int = 0
+    documents: int = 1
+    output: str | None = None  # text or diff for stdout
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _unchanged_on_disk(path: str, digest: str) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return _digest(f.read()) == digest
+    except OSError:
+        return False
+
+
+def clean_file(task: FileTask) -> Outcome:
+    """Clean one file as ``task`` says. Runs in a worker process; never raises."""
+    path = task.source.path
+    name = display_name(path)
+    try:
+        data = read_bytes(path, task.max_bytes)
+        text, encoding = decode(data, name, task.encoding)
+        result = worker_pipeline().run(text, path=name)
+        if task.mode == "in-place" and result.changed:
+            # Never overwrite a file that changed while we cleaned it with a stale result.
+            if not _unchanged_on_disk(path, _digest(data)):
+                raise TextfixError(f"{name} changed or vanished while being cleaned; left as it is")
+            atomic_write(path, result.text, encoding)
+        elif task.mode == "output":
+            atomic_write(task.out_path, result.text, make_dirs=True)
+        output = None
+        if task.mode == "stdout":
+            output = result.text
+        elif task.mode == "diff" and result.changed:
+            output = result.diff(name)
+        counts = Counter(result.counts())
+        return Outcome(name, CHANGED if result.changed else UNCHANGED,
+                       results=[result] if task.keep_result else [], counts=counts,
+                       edits=len(result.edits), output=output)
+    except TextfixError as e:
+        return Outcome(name, FAILED, error=str(e))
+    except Exception as e:  # a bug in one cleaner must not sink the whole batch
+        return Outcome(name, FAILED, error=f"internal error: {type(e).__name__}: {e}")
+
+
+def output_path(source: Source, output_dir: str) -> str:
+    """Where --output-dir puts the cleaned copy of ``source``: the input tree, mirrored."""
+    return os.path.join(output_dir, source.relative)

@@ -1,0 +1,142 @@
+"""Settings: defaults, then ``[tool.textfix]`` in the nearest pyproject.toml (or a textfix.toml),
+then the command line. Each effective value remembers where it came from (``textfix config``)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field, fields
+
+from .errors import TextfixError
+from .io import DEFAULT_MAX_BYTES
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+DEFAULT = "default"
+COMMAND_LINE = "command line"
+
+
+@dataclass
+class Settings:
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    unsafe_fixes: bool = False
+    include: list[str] = field(default_factory=lambda: ["*.txt", "*.md"])
+    exclude: list[str] = field(default_factory=list)
+    respect_gitignore: bool = True
+    force_exclude: bool = False
+    phrases: list[str] = field(default_factory=list)
+    spin_threshold: float | None = None
+    max_size: float = DEFAULT_MAX_BYTES / 1e6
+    cleaners: dict[str, dict] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def cleaner_options(self) -> dict[str, dict]:
+        """Keyword options per cleaner code, as the pipeline takes them."""
+        options = {code: dict(opts) for code, opts in self.cleaners.items()}
+        if self.phrases:
+            options.setdefault("spin", {})["phrases"] = list(self.phrases)
+        if self.spin_threshold is not None:
+            options.setdefault("spin", {})["threshold"] = self.spin_threshold
+        return options
+
+    def source_of(self, name: str) -> str:
+        return self.sources.get(name, DEFAULT)
+
+
+# key in the file -> (attribute, checker)
+def _strings(value):
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+_KEYS = {
+    "select": ("select", _strings, "a list of strings"),
+    "ignore": ("ignore", _strings, "a list of strings"),
+    "unsafe-fixes": ("unsafe_fixes", lambda v: isinstance(v, bool), "true or false"),
+    "include": ("include", _strings, "a list of glob strings"),
+    "exclude": ("exclude", _strings, "a list of glob strings"),
+    "respect-gitignore": ("respect_gitignore", lambda v: isinstance(v, bool), "true or false"),
+    "force-exclude": ("force_exclude", lambda v: isinstance(v, bool), "true or false"),
+    "phrases": ("phrases", _strings, "a list of file paths"),
+    "spin-threshold": ("spin_threshold", lambda v: isinstance(v, (int, float)) and 0 <= v <= 1, "a number in [0, 1]"),
+    "max-size": ("max_size", lambda v: isinstance(v, (int, float)) and v > 0, "a positive number of megabytes"),
+    "cleaners": ("cleaners", lambda v: isinstance(v, dict) and all(isinstance(t, dict) for t in v.values()),
+                 "a table of tables, one per cleaner code"),
+}
+SETTING_NAMES = [f.name for f in fields(Settings) if f.name != "sources"]
+
+
+def find_config(start: str) -> tuple[str, dict] | None:
+    """The nearest textfix.toml, or pyproject.toml with a [tool.textfix] table, at or above ``start``."""
+    folder = os.path.abspath(start)
+    if not os.path.isdir(folder):
+        folder = os.path.dirname(folder)
+    while True:
+        candidate = os.path.join(folder, "textfix.toml")
+        if os.path.isfile(candidate):
+            return candidate, _load(candidate)
+        candidate = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(candidate):
+            table = _load(candidate).get("tool", {}).get("textfix")
+            if table is not None:
+                return candidate, table
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def _load(path: str) -> dict:
+    try:
+        with open(path, "rb") as f:
+            return tomllib.load(f)
+    except OSError as e:
+        raise TextfixError(f"{path}: cannot read ({e.strerror or e})") from None
+    except tomllib.TOMLDecodeError as e:
+        raise TextfixError(f"{path}: invalid TOML ({e})") from None
+
+
+def apply_table(settings: Settings, table: dict, path: str) -> None:
+    """Copy a config table into ``settings``, checking every key and value."""
+    where = "[tool.textfix]" if os.path.basename(path) == "pyproject.toml" else "textfix.toml"
+    base = os.path.dirname(os.path.abspath(path))
+    for key, value in table.items():
+        if key not in _KEYS:
+            raise TextfixError(f"{path}: unknown key {key!r} in {where} (known: {', '.join(sorted(_KEYS))})")
+        attr, valid, expected = _KEYS[key]
+        if not valid(value):
+            raise TextfixError(f"{path}: {key!r} in {where} must be {expected}")
+        if attr == "phrases":  # relative to the config file, not to wherever textfix runs
+            value = [os.path.normpath(os.path.join(base, p)) for p in value]
+        setattr(settings, attr, value)
+        settings.sources[attr] = path
+
+
+def resolve(paths: list[str], overrides: dict, config_path: str | None = None) -> Settings:
+    """Defaults, then the config file (``config_path`` or the nearest one), then ``overrides``.
+
+    ``overrides`` holds only options given on the command line (``None`` means not given).
+    """
+    settings = Settings()
+    if config_path:
+        table = _load(config_path)
+        if os.path.basename(config_path) == "pyproject.toml":
+            table = table.get("tool", {}).get("textfix", {})
+        apply_table(settings, table, config_path)
+    else:
+        real = [p for p in paths if p != "-"]
+        start = os.path.commonpath([os.path.abspath(p) for p in real]) if real else os.getcwd()
+        found = find_config(start)
+        if found:
+            apply_table(settings, found[1], found[0])
+    for attr, value in overrides.items():
+        if value is None or value == () or value == []:
+            continue
+        if attr in ("ignore", "exclude", "phrases"):  # lists given on the command line extend the file's
+            value = list(getattr(settings, attr)) + [v for v in value if v not in getattr(settings, attr)]
+        setattr(settings, attr, value)
+        settings.sources[attr] = COMMAND_LINE
+    return settings

@@ -1,0 +1,174 @@
+"""JSONL datasets: clean one text field of every record, streaming, keeping every other field.
+
+The file is read in chunks of lines that workers clean in order; only a few chunks are in memory
+at a time. A line that is not a JSON object with a string text field is reported with its line
+number and passed through unchanged (or skipped, by option) — never dropped silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections import Counter
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+
+from .errors import TextfixError
+from .io import AtomicWriter, display_name
+from .parallel import ordered_map, worker_pipeline
+from .result import Result
+
+CHUNK_LINES = 200
+PASS, SKIP = "pass", "skip"
+
+
+@dataclass(frozen=True)
+class JsonlOptions:
+    text_field: str = "text"
+    stats_field: str | None = None
+    bad_records: str = PASS
+    keep_results: bool = False
+
+
+@dataclass
+class Problem:
+    line: int
+    message: str
+
+
+@dataclass
+class ChunkOutcome:
+    lines: list[str]
+    problems: list[Problem] = field(default_factory=list)
+    records: int = 0
+    changed: int = 0
+    edits: int = 0
+    counts: Counter = field(default_factory=Counter)
+    results: list[Result] = field(default_factory=list)
+    outputs: list[str] = field(default_factory=list)  # per-record diffs, in diff mode
+
+
+def _record_problem(raw: bytes) -> tuple[dict | None, str | None]:
+    try:
+        record = json.loads(raw)
+    except UnicodeDecodeError:
+        return None, "not UTF-8"
+    except json.JSONDecodeError as e:
+        return None, f"malformed JSON ({e.msg} at column {e.colno})"
+    if not isinstance(record, dict):
+        return None, f"a JSON {type(record).__name__}, not an object"
+    return record, None
+
+
+def clean_chunk(task: tuple) -> ChunkOutcome:
+    """Clean the records of one chunk. Runs in a worker process."""
+    name, first_line, raw_lines, options, want_diff = task
+    pipeline = worker_pipeline()
+    out = ChunkOutcome(lines=[])
+    for offset, raw in enumerate(raw_lines):
+        line_no = first_line + offset
+        newline = "\n" if raw.endswith(b"\n") else ""
+        if not raw.strip():
+            out.lines.append(raw.decode("utf-8", "replace"))
+            continue
+        record, problem = _record_problem(raw)
+        if problem is None and not isinstance(record.get(options.text_field), str):
+            problem = f"no string field {options.text_field!r}"
+        if problem is not None:
+            out.problems.append(Problem(line_no, problem))
+            if options.bad_records == PASS:
+                out.lines.append(raw.decode("utf-8", "surrogateescape"))
+            continue
+        out.records += 1
+        result = pipeline.run(record[options.text_field], path=f"{name}:{line_no}")
+        if result.changed:
+            out.changed += 1
+            out.edits += len(result.edits)
+            out.counts.update(result.counts())
+            if want_diff:
+                out.outputs.append(result.diff(f"{name}:{line_no}"))
+        if options.keep_results:
+            out.results.append(result)
+        if result.changed or options.stats_field:
+            record[options.text_field] = result.text
+            if options.stats_field:
+                record[options.stats_field] = {"changed": result.changed, "edits": len(result.edits),
+                                               "counts": result.counts()}
+            out.lines.append(json.dumps(record, ensure_ascii=False) + newline)
+        else:  # unchanged records keep their exact bytes
+            out.lines.append(raw.decode("utf-8"))
+    return out
+
+
+def _chunks(stream, name: str, options: JsonlOptions, want_diff: bool, hasher):
+    line_no, batch, first = 0, [], 1
+    for raw in stream:
+        hasher.update(raw)
+        line_no += 1
+        if not batch:
+            first = line_no
+        batch.append(raw)
+        if len(batch) >= CHUNK_LINES:
+            yield (name, first, batch, options, want_diff)
+            batch = []
+    if batch:
+        yield (name, first, batch, options, want_diff)
+
+
+def clean_jsonl(path: str, mode: str, out_path: str | None, options: JsonlOptions, jobs: int,
+                pipeline_args: tuple, on_chunk=None) -> dict:
+    """Stream one JSONL file through the pipeline; returns totals for the summary.
+
+    ``mode``: stdout, check, diff, in-place or output. ``on_chunk`` sees each ChunkOutcome (for
+    problems, progress and reports) in file order.
+    """
+    name = display_name(path)
+    hasher = hashlib.blake2b(digest_size=16)
+    totals = Counter()
+    if mode == "in-place":
+        writer = AtomicWriter(path)
+    elif mode == "output":
+        writer = AtomicWriter(out_path, make_dirs=True)
+    else:
+        writer = nullcontext()
+    try:
+        stream = sys.stdin.buffer if path == "-" else open(path, "rb")
+    except OSError as e:
+        raise TextfixError(f"{name}: cannot read ({e.strerror or e})") from None
+    try:
+        with writer as sink:
+            chunks = _chunks(stream, name, options, mode == "diff", hasher)
+            for outcome in ordered_map(clean_chunk, chunks, jobs, pipeline_args):
+                totals["records"] += outcome.records
+                totals["changed"] += outcome.changed
+                totals["edits"] += outcome.edits
+                totals["problems"] += len(outcome.problems)
+                if sink is not None:
+                    sink.write("".join(outcome.lines))
+                elif mode == "stdout":
+                    sys.stdout.buffer.write("".join(outcome.lines).encode("utf-8", "surrogateescape"))
+                elif mode == "diff":
+                    sys.stdout.buffer.write("".join(outcome.outputs).encode("utf-8", "surrogateescape"))
+                if on_chunk:
+                    on_chunk(outcome)
+            if mode == "in-place":
+                if not totals["changed"] and not options.stats_field:
+                    sink.cancel()  # nothing changed: leave the file exactly as it is
+                elif not _same_digest(path, hasher.hexdigest()):
+                    raise TextfixError(f"{name} changed while being cleaned; left as it is")
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+    return totals
+
+
+def _same_digest(path: str, digest: str) -> bool:
+    hasher = hashlib.blake2b(digest_size=16)
+    try:
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                hasher.update(block)
+    except OSError:
+        return False
+    return hasher.hexdigest() == digest

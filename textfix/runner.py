@@ -1,0 +1,245 @@
+"""A whole run of ``textfix clean``: sources in, outcomes in order, messages, summary, exit code.
+
+The CLI parses options into a :class:`RunOptions`; everything else happens here, so the same run
+can be driven from Python.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+
+import click
+
+from .batch import CHANGED, FAILED, FileTask, Outcome, clean_file, output_path
+from .discovery import Skipped, Source
+from .errors import TextfixError
+from .jsonl import JsonlOptions, clean_jsonl
+from .parallel import ordered_map
+
+EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
+STDOUT, CHECK, DIFF, IN_PLACE, OUTPUT = "stdout", "check", "diff", "in-place", "output"
+
+
+@dataclass
+class RunOptions:
+    mode: str = STDOUT
+    fail_on_change: bool = False  # --check: exit 1 when anything would change
+    output_file: str | None = None
+    output_dir: str | None = None
+    jobs: int = 1
+    output_format: str = "text"
+    report_path: str | None = None
+    report_format: str | None = None
+    quiet: bool = False
+    verbose: bool = False
+    exit_zero: bool = False
+    encoding: str | None = None
+    max_bytes: int = 64_000_000
+    jsonl: JsonlOptions | None = None
+    progress: bool | None = None  # None: only when stderr is a terminal
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    edits: int = 0
+    records: int = 0
+    counts: Counter = field(default_factory=Counter)
+
+    def line(self, check: bool) -> str:
+        changed = "would change" if check else "changed"
+        text = (f"{self.files} file{'s' if self.files != 1 else ''}: {self.changed} {changed}, "
+                f"{self.unchanged} unchanged, {self.failed} failed")
+        if self.records:
+            text += f"; {self.records} records"
+        if self.counts:
+            text += "; edits: " + ", ".join(f"{code} {n}" for code, n in sorted(self.counts.items()))
+        return text
+
+
+def _say(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def _annotation(value: str, prop: bool = False) -> str:
+    # GitHub workflow commands escape these characters (and , : inside properties).
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
+
+
+def github_annotations(result) -> list[str]:
+    lines = []
+    for edit in result.edits + result.suggestions:
+        kind = "warning" if edit.applied else "notice"
+        path = _annotation(result.path.rsplit(":", 1)[0] if result.path and ":" in result.path and
+                           result.path.rsplit(":", 1)[1].isdigit() else (result.path or ""), prop=True)
+        detail = f"{edit.message}: {edit.before!r} -> {edit.after!r}"
+        lines.append(f"::{kind} file={path},line={edit.line},col={edit.column},endLine={edit.end_line},"
+                     f"endColumn={edit.end_column},title={_annotation('textfix ' + edit.rule, prop=True)}::"
+                     f"{_annotation(detail)}")
+    return lines
+
+
+class Run:
+    def __init__(self, options: RunOptions, pipeline_args: tuple):
+        self.options = options
+        self.pipeline_args = pipeline_args
+        self.summary = Summary()
+        self.results: list = []
+        self.failures: list[dict] = []
+        self.keep_results = bool(options.report_path) or options.output_format != "text"
+
+    # --- per-item handling -------------------------------------------------------------------
+    def _failed(self, path: str, message: str) -> None:
+        self.summary.failed += 1
+        self.failures.append({"path": path, "error": message})
+        _say(f"textfix: error: {message}" if message.startswith(path) else f"textfix: error: {path}: {message}")
+
+    def _file_done(self, outcome: Outcome) -> None:
+        opts = self.options
+        self.summary.files += 1
+        if outcome.status == FAILED:
+            self._failed(outcome.path, outcome.error)
+            return
+        if outcome.status == CHANGED:
+            self.summary.changed += 1
+        else:
+            self.summary.unchanged += 1
+        self.summary.edits += outcome.edits
+        self.summary.counts.update(outcome.counts)
+        self.results.extend(outcome.results)
+        if outcome.output is not None:
+            sys.stdout.buffer.write(outcome.output.encode("utf-8", "surrogateescape"))
+            sys.stdout.buffer.flush()
+        self._per_item_message(outcome.path, outcome.status == CHANGED, outcome.edits)
+        if opts.output_format == "github":
+            for result in outcome.results:
+                for line in github_annotations(result):
+                    click.echo(line)
+
+    def _per_item_message(self, path: str, changed: bool, edits: int) -> None:
+        opts = self.options
+        if opts.quiet or opts.output_format != "text":
+            return
+        if changed and opts.mode in (CHECK, DIFF):
+            _say(f"would clean {path} ({edits} edits)")
+        elif changed and opts.verbose:
+            _say(f"cleaned {path} ({edits} edits)")
+        elif opts.verbose:
+            _say(f"{path}: nothing to change")
+
+    # --- the run -------------------------------------------------------------------------------
+    def run(self, sources: list[Source], skipped: list[Skipped], missing: list[Skipped]) -> int:
+        opts = self.options
+        if opts.verbose and not opts.quiet:
+            for item in skipped:
+                _say(f"skipped {item.path}: {item.reason}")
+        for item in missing:
+            self.summary.files += 1
+            self._failed(item.path, f"{item.path}: {item.reason}")
+        if not sources and not missing:
+            _say("textfix: no files to clean (see -v for what was skipped)")
+        try:
+            if opts.jsonl:
+                self._run_jsonl(sources)
+            else:
+                self._run_files(sources)
+        except KeyboardInterrupt:
+            self._finish(interrupted=True)
+            return 130
+        return self._finish()
+
+    def _tasks(self, sources: list[Source]):
+        opts = self.options
+        for source in sources:
+            out = None
+            if opts.mode == OUTPUT:
+                out = opts.output_file or output_path(source, opts.output_dir)
+            yield FileTask(source, opts.mode, out, opts.encoding, opts.max_bytes, self.keep_results)
+
+    def _progress(self, total: int):
+        opts = self.options
+        show = opts.progress if opts.progress is not None else sys.stderr.isatty()
+        if not show or opts.quiet or total < 2:
+            return None
+        return click.progressbar(length=total, label="cleaning", file=sys.stderr, show_pos=True)
+
+    def _run_files(self, sources: list[Source]) -> None:
+        bar = self._progress(len(sources))
+        jobs = min(self.options.jobs, max(1, len(sources)))
+        outcomes = ordered_map(clean_file, self._tasks(sources), jobs, self.pipeline_args)
+        if bar is None:
+            for outcome in outcomes:
+                self._file_done(outcome)
+            return
+        with bar:
+            for outcome in outcomes:
+                self._file_done(outcome)
+                bar.update(1)
+
+    def _run_jsonl(self, sources: list[Source]) -> None:
+        opts = self.options
+        jsonl = JsonlOptions(opts.jsonl.text_field, opts.jsonl.stats_field, opts.jsonl.bad_records,
+                             keep_results=self.keep_results)
+        for source in sources:
+            self.summary.files += 1
+            name = "<stdin>" if source.path == "-" else source.path
+            out = None
+            if opts.mode == OUTPUT:
+                out = opts.output_file or output_path(source, opts.output_dir)
+
+            def on_chunk(chunk, name=name):
+                self.summary.counts.update(chunk.counts)
+                for problem in chunk.problems:
+                    action = "passed through" if jsonl.bad_records == "pass" else "skipped"
+                    _say(f"textfix: warning: {name}:{problem.line}: {problem.message}; {action}")
+                for result in chunk.results:
+                    self.results.append(result)
+                    if opts.output_format == "github":
+                        for line in github_annotations(result):
+                            click.echo(line)
+
+            try:
+                totals = clean_jsonl(source.path, opts.mode, out, jsonl, opts.jobs, self.pipeline_args, on_chunk)
+            except TextfixError as e:
+                self._failed(name, str(e))
+                continue
+            self.summary.records += totals["records"]
+            self.summary.edits += totals["edits"]
+            if totals["changed"]:
+                self.summary.changed += 1
+            else:
+                self.summary.unchanged += 1
+            self._per_item_message(name, bool(totals["changed"]), totals["edits"])
+            if totals["problems"]:
+                self.failures.append({"path": name, "error": f"{totals['problems']} malformed records"})
+
+    def _finish(self, interrupted: bool = False) -> int:
+        opts = self.options
+        if opts.report_path:
+            from .report import write_report
+
+            try:
+                write_report(opts.report_path, self.results, self.failures, opts.report_format)
+            except TextfixError as e:
+                self._failed(opts.report_path, str(e))
+        if opts.output_format == "json":
+            from .report import report_json
+
+            click.echo(report_json(self.results, self.failures), nl=False)
+        if interrupted:
+            _say(f"textfix: interrupted; {self.summary.line(opts.mode == CHECK)} before stopping")
+            return 130
+        show_summary = not opts.quiet and (self.summary.files > 1 or opts.verbose)
+        if show_summary and opts.output_format == "text":
+            _say(self.summary.line(opts.mode in (CHECK, DIFF)))
+        if self.summary.failed:
+            return EXIT_ERROR
+        if opts.fail_on_change and self.summary.changed and not opts.exit_zero:
+            return EXIT_CHANGES
+        return EXIT_OK
