@@ -53,6 +53,10 @@ class SpinCleaner(Cleaner):
         self.phrase_files = tuple(str(p) for p in ([phrases] if isinstance(phrases, str) else phrases))
         self.assume_spun = bool(assume_spun)
         self._passes: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        if self.phrase_files:  # a broken user table fails now, before any document
+            from ..spin.phrases import table_with
+
+            table_with(self.phrase_files)
 
     def find_edits(self, text, doc):
         from ..spin.phrases import table_with

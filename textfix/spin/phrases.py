@@ -168,10 +168,17 @@ def chain_problems(table: PhraseTable, keys_from=None) -> list[Problem]:
 
 
 def read_table(path: str | Path) -> PhraseTable:
-    """Load a user table; raises ``ValueError`` listing format problems."""
+    """Load a user table; raises :class:`~textfix.errors.TextfixError` naming the first problems."""
+    from ..errors import TextfixError
+
     path = Path(path)
-    with open(path, encoding="utf-8") as f:
-        return PhraseTable.from_lines(f, str(path))
+    try:
+        with open(path, encoding="utf-8") as f:
+            return PhraseTable.from_lines(f, str(path))
+    except (OSError, UnicodeDecodeError) as e:
+        raise TextfixError(f"cannot read phrase table {path}: {e}") from None
+    except ValueError as e:
+        raise TextfixError(f"bad phrase table (see `textfix phrases check`): {str(e)[:300]}") from None
 
 
 def validate_table(path: str | Path, with_default: bool = True) -> list[Problem]:
