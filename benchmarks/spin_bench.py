@@ -24,7 +24,7 @@ from pathlib import Path
 
 import textfix
 from textfix.spin import stats
-from textfix.spin.phrases import default_table, normalize
+from textfix.spin.phrases import PhraseTable, default_table, normalize
 from textfix.spin.repair import analyse, applies
 
 HERE = Path(__file__).resolve().parent
@@ -36,17 +36,11 @@ def norm(s: str) -> str:
 
 def seed_score(shared: Path, verbose: bool) -> None:
     text = (shared / "seeds").glob("001_*.txt").__next__().read_text(encoding="utf-8")
-    pairs = {}
-    for line in (HERE / "seed001_substitutions.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            spun, original = line.split("\t")
-            pairs[norm(spun)] = norm(original)
-    # Occurrences of each spun phrase in the seed (whole words, any case).
-    total = 0
-    for spun in pairs:
-        words = spun.split()
-        pattern = r"\b" + r"\s+".join(re.escape(w).replace("'", "['’]") for w in words) + r"\b"
-        total += len(re.findall(pattern, text, re.IGNORECASE))
+    lines = (HERE / "seed001_substitutions.tsv").read_text(encoding="utf-8").splitlines()
+    listed = PhraseTable.from_lines(lines, "seed001_substitutions.tsv")
+    pairs = {" ".join(key): norm(entry.candidates[0]) for key, entry in listed.entries.items()}
+    # Occurrences of the spun phrases, matched the way the cleaner tokenizes.
+    total = sum(1 for _ in listed.matches(text))
     result = textfix.clean(text, select=["spin"])
     repaired = other = 0
     for edit in result.edits:
