@@ -51,9 +51,9 @@ def test_longest_match_first_and_ambiguous_entries_are_suggestions():
 
 def test_user_table_adds_entries(tmp_path):
     extra = tmp_path / "mine.tsv"
-    extra.write_text("# my table\nfoo widget\tbar gadget\talways\n", encoding="utf-8")
+    extra.write_text("# my table\nfoo widget\tbar gizmo\talways\n", encoding="utf-8")
     assert spin("Foo widget here, and a foo widget there.", phrases=[str(extra)]).text == (
-        "Bar gadget here, and a bar gadget there.")
+        "Bar gizmo here, and a bar gizmo there.")
     assert spin("A foo widget here.").text == "A foo widget here."
 
 
@@ -89,7 +89,7 @@ def test_validator_reports_format_duplicates_and_chains(tmp_path):
     assert any(":5: chain" in p for p in problems)
     assert any(":7:" in p and "itself" in p for p in problems)
     good = tmp_path / "good.tsv"
-    good.write_text("foo widget\tbar gadget\n", encoding="utf-8")
+    good.write_text("foo widget\tbar gizmo\n", encoding="utf-8")
     assert validate_table(good) == []
 
 

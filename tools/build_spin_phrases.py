@@ -8,7 +8,7 @@ The tortured-phrase rows (``tortured<TAB>expected`` with a header line) come fro
 Problematic Paper Screener by Guillaume Cabanac, Cyril Labbé and Alexander Magazinov (CC BY 4.0).
 Each gets a gate: ``always`` when it cannot be ordinary prose (none of its word pairs is a common
 collocation in the shipped bigram table, and it is not two everyday words), else ``spun``. Rows are left out when they
-would change a number, repeat a curated key, or chain (their replacement is itself a key).
+would change a number, repeat a curated key, or chain (their replacement contains a key).
 Run tools/build_spin_data.py first: the gates use its bigram table.
 """
 
@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from textfix.spin import stats  # noqa: E402
-from textfix.spin.phrases import normalize  # noqa: E402
+from textfix.spin.phrases import PhraseTable, chain_problems, normalize  # noqa: E402
 
 VERSION = "1"
 HEADER = f"""\
@@ -68,15 +68,20 @@ def main() -> None:
             continue
         keys.add(key)
         rows.append((key, spun, original))
-    # Chains: drop rows whose replacement is a key, until none is left.
+    # Chains: drop rows whose replacement contains a key, until none is left.
+    curated_table = PhraseTable.from_lines(curated, "curated")
     dropped = 0
     while True:
-        kept = [r for r in rows if normalize(r[2]) not in keys]
-        if len(kept) == len(rows):
+        table = curated_table.merged(PhraseTable.from_lines(
+            [f"{spun}\t{original}" for _, spun, original in rows], "tortured"))
+        problems = chain_problems(table)
+        if any(p.source == "curated" for p in problems):
+            sys.exit("curated list has chains:\n" + "\n".join(map(str, problems)))
+        bad = {p.line - 1 for p in problems}
+        if not bad:
             break
-        dropped += len(rows) - len(kept)
-        keys -= {r[0] for r in rows} - {r[0] for r in kept}
-        rows = kept
+        dropped += len(bad)
+        rows = [r for i, r in enumerate(rows) if i not in bad]
     with open(args.out, "w", encoding="utf-8") as f:
         f.write(HEADER)
         for line in curated:

@@ -6,7 +6,8 @@ depend on context are applied only in a document judged spun and only above the 
 headings, numbers and URLs are never changed; non-English documents are skipped.
 
 Options: ``threshold`` (float, default 0.6), ``phrases`` (extra phrase-table paths),
-``assume_spun`` (skip the judgement: for evaluation).
+``assume_spun`` (skip the judgement), ``table`` (a :class:`~textfix.spin.phrases.PhraseTable`
+used instead of the shipped one: for evaluation from Python).
 """
 
 from __future__ import annotations
@@ -18,20 +19,29 @@ from ..cleaner import Cleaner
 from ..edits import SAFE, UNSAFE, Edit
 
 DEFAULT_THRESHOLD = 0.6
-_ENGLISH_HINT = re.compile(r"\b(?:the|and|of|to|is|that|with|for|was|are)\b", re.IGNORECASE)
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def looks_english(text: str, doc) -> bool:
-    """Cheap check first (common English function words), langdetect only when in doubt.
+    """Most words are English words: decided from the shipped word list, which also works for a
+    phrase too short for statistical language identification; langdetect only when in doubt.
 
-    >>> looks_english("The study is small, and the results need to be replicated with care.", None)
+    >>> looks_english("counterfeit consciousness", None)
     True
+    >>> looks_english("Die Digitalisierung zieht sich durch fast alle Branchen.", None)
+    False
     """
-    sample = text[:5000]
-    words = len(re.findall(r"\w+", sample))
-    if words and len(_ENGLISH_HINT.findall(sample)) >= 0.12 * words:
+    from ..spin.stats import unigram
+
+    words = _LETTERS.findall(text[:5000].lower())
+    if not words:
+        return False
+    known = sum(1 for w in words if unigram(w) >= 50) / len(words)
+    if known >= 0.85:
         return True
-    return doc is not None and doc.language == "en"
+    if known < 0.7 or doc is None:
+        return False
+    return doc.language == "en"
 
 
 class SpinCleaner(Cleaner):
@@ -47,8 +57,10 @@ class SpinCleaner(Cleaner):
         "spin-consistency": "a key term replaced throughout, restored from its word family (anxiety -> depression)",
     }
 
-    def __init__(self, threshold: float = DEFAULT_THRESHOLD, phrases=(), assume_spun: bool = False, **options):
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD, phrases=(), assume_spun: bool = False, table=None,
+                 **options):
         super().__init__(threshold=threshold, phrases=phrases, assume_spun=assume_spun, **options)
+        self.table = table
         self.threshold = float(threshold)
         self.phrase_files = tuple(str(p) for p in ([phrases] if isinstance(phrases, str) else phrases))
         self.assume_spun = bool(assume_spun)
@@ -66,7 +78,8 @@ class SpinCleaner(Cleaner):
         if not looks_english(text, doc):
             notes.update({"skipped": f"language {doc.language!r}: spin repair is English only"})
             return
-        analysis = analyse(text, table_with(self.phrase_files))
+        table = self.table if self.table is not None else table_with(self.phrase_files)
+        analysis = analyse(text, table)
         # The judgement is made once, on the text as the spin cleaner first saw it: later rounds
         # see repaired (less spun) text and must not change their mind about the document.
         if "spun" not in notes:

@@ -16,6 +16,10 @@ SPUN_AT = 1.0  # score from which a document is judged spun
 # in a short text is not enough. Improbable pairs alone never are: they occur in any prose.
 MIN_EVIDENCE = 3
 MIN_CONTEXT_WORDS = 10
+# A text this short (a phrase, a sentence) has too few words for a density: it is judged spun
+# when at least one pair in every WORDS_PER_PAIR words is a fingerprint or an improbable pair.
+SHORT_TEXT = 40
+WORDS_PER_PAIR = 3
 
 
 @dataclass
@@ -39,7 +43,17 @@ class SpinScore:
 
     @property
     def spun(self) -> bool:
+        """Judged spun?
+
+        >>> SpinScore(words=2, fingerprints={"pair": 1}).spun  # "counterfeit consciousness"
+        True
+        >>> SpinScore(words=30, fingerprints={"pair": 1}).spun
+        False
+        """
         strong = self.fingerprints.get("always", 0) + self.fingerprints.get("spun", 0)
+        if self.words < SHORT_TEXT:
+            evidence = strong + self.fingerprints.get("pair", 0)
+            return evidence >= 1 and evidence * WORDS_PER_PAIR >= self.words
         enough = strong >= MIN_EVIDENCE or self.fingerprints.get("context", 0) >= MIN_CONTEXT_WORDS
         return self.score >= SPUN_AT and enough
 

@@ -151,19 +151,25 @@ def parse_lines(lines, source: str):
 
 
 def chain_problems(table: PhraseTable, keys_from=None) -> list[Problem]:
-    """Entries whose replacement is itself a key: the fixpoint loop would rewrite it again."""
+    """Entries whose replacement contains a key: the fixpoint loop would rewrite it again.
+
+    >>> t = PhraseTable.from_lines(["foo widget\\tbar gadget", "gadget\\tdevice", "a b\\tc"])
+    >>> [p.message for p in chain_problems(t)]
+    ["chain: 'foo widget' -> 'bar gadget', which contains the key 'gadget' (<table>:2)"]
+    """
     problems = []
     for entry in table.entries.values():
         if keys_from is not None and entry.source not in keys_from:
             continue
         for candidate in entry.candidates:
-            target = table.entries.get(normalize(candidate))
-            if target is not None:
+            words = normalize(candidate)
+            for _, _, target in table.matches(" ".join(words)):
+                what = "is itself a key" if target.key == words else f"contains the key {' '.join(target.key)!r}"
                 problems.append(Problem(
                     entry.source, entry.line,
-                    f"chain: {' '.join(entry.key)!r} -> {candidate!r}, which is itself a key "
-                    f"({target.source}:{target.line})",
+                    f"chain: {' '.join(entry.key)!r} -> {candidate!r}, which {what} ({target.source}:{target.line})",
                 ))
+                break
     return problems
 
 
