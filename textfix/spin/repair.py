@@ -4,6 +4,7 @@ whether the text is spun at all.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ from .text import (
     carry_case,
     is_title_line,
     joined,
-    line_at,
+    line_starts,
     tokenize,
 )
 
@@ -68,23 +69,29 @@ def protected_tokens(text: str, tokens: list[Token]) -> set[int]:
     """
     protected = set()
     url_spans = [m.span() for m in URLISH.finditer(text)]
+    starts = line_starts(text)
     title_lines: dict[int, bool] = {}
+    url = 0
     for i, tok in enumerate(tokens):
         if not tok.is_word:
             if tok.text[0].isdigit():
                 protected.add(i)
             continue
-        line_start = text.rfind("\n", 0, tok.start) + 1
-        if line_start not in title_lines:
-            title_lines[line_start] = is_title_line(line_at(text, tok.start))
-        if title_lines[line_start]:
+        line = bisect.bisect_right(starts, tok.start) - 1
+        if line not in title_lines:
+            end = starts[line + 1] - 1 if line + 1 < len(starts) else len(text)
+            title_lines[line] = is_title_line(text[starts[line] : end])
+        while url < len(url_spans) and url_spans[url][1] <= tok.start:
+            url += 1
+        if title_lines[line]:
             protected.add(i)
-        elif any(c.isupper() for c in tok.text) and not (
-            tok.text[0].isupper() and tok.text[1:].islower() and at_sentence_start(text, tok.start)
-        ) and not (len(tok.text) == 1 and at_sentence_start(text, tok.start)):
+        elif url < len(url_spans) and url_spans[url][0] <= tok.start:
             protected.add(i)
-        elif any(a <= tok.start < b for a, b in url_spans):
-            protected.add(i)
+        elif any(c.isupper() for c in tok.text):
+            sentence_start = at_sentence_start(text, tok.start, starts[line])
+            plain_capital = tok.text[0].isupper() and (tok.text[1:].islower() or len(tok.text) == 1)
+            if not (plain_capital and sentence_start):
+                protected.add(i)
     return protected
 
 

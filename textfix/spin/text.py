@@ -58,23 +58,23 @@ def joined(text: str, tokens: list[Token], i: int, j: int) -> bool:
 SENTENCE_END = re.compile(r"(?:^|[.!?:;…\"“”‘’'(\[—–-])\s*$")
 
 
-def at_sentence_start(text: str, start: int) -> bool:
+def at_sentence_start(text: str, start: int, line_start: int | None = None) -> bool:
     """Whether ``start`` begins a sentence, a line or a quotation (a capital there says nothing).
 
     >>> at_sentence_start("He left. Research study", 9), at_sentence_start("the Research Triangle", 4)
     (True, False)
     """
-    line_start = text.rfind("\n", 0, start) + 1
+    if line_start is None:
+        line_start = text.rfind("\n", max(0, start - 200), start) + 1
     before = text[max(line_start, start - 40) : start]
     if not before.strip():
         return True
     return bool(SENTENCE_END.search(before))
 
 
-def line_at(text: str, pos: int) -> str:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return text[start : end if end != -1 else len(text)]
+def line_starts(text: str) -> list[int]:
+    """Offsets where lines start (for bisecting; rfind per token is quadratic on a long line)."""
+    return [0] + [m.end() for m in re.finditer("\n", text)]
 
 
 SMALL_WORDS = frozenset("a an and as at but by for from if in into like nor of on or over so the to up vs via with".split())
