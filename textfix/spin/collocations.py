@@ -113,3 +113,74 @@ def repair_pair(first: str, second: str, both: bool = True) -> PairFix | None:
         for y in second_sources.keys() & row.keys():
             consider(first, y, row[y], second_sources[y])
     return best
+
+
+MAX_CANDIDATES = 40  # per word in a run, the closest synonyms first: keeps a run's search small
+
+
+@dataclass(frozen=True)
+class RunFix:
+    changes: tuple[tuple[int, str], ...]  # (position in the run, restored word)
+    score: float
+
+    @property
+    def confidence(self) -> float:
+        per_change = self.score / max(1, len(self.changes))
+        return round(max(0.0, min(0.9, 0.7 + 0.25 * per_change)), 3)
+
+
+def _association(x: str, y: str, count: int) -> float:
+    return PairFix(x, y, count, 1.0).association
+
+
+def repair_run(words: list[str]) -> RunFix | None:
+    """Un-spin a run of three or more content words jointly: every restored word must make a
+    listed pair with a neighbour, and pairs that were listed must stay listed.
+
+    >>> repair_run("carbon dioxide secretions".split()).changes
+    ((2, 'emissions'),)
+    """
+    n = len(words)
+    options: list[list[tuple[str, float]]] = []
+    for word in words:
+        sources = sorted(_commoner_sources(word).items(), key=lambda kv: -kv[1])
+        options.append([(word, 1.0)] + [(w, s) for w, s in sources if s >= MIN_SIMILARITY][:MAX_CANDIDATES])
+    listed_before = [stats.bigram(a, b) > 0 for a, b in zip(words, words[1:])]
+    # state: (candidate index, changed word already supported) -> (score, changes so far)
+    states: dict[tuple[int, bool], tuple[float, tuple]] = {}
+    for ci, (cand, sim) in enumerate(options[0]):
+        changed = ci > 0
+        states[(ci, not changed)] = (math.log10(sim) if changed else 0.0, ((0, cand),) if changed else ())
+    for i in range(1, n):
+        new_states: dict[tuple[int, bool], tuple[float, tuple]] = {}
+        for (pi, supported), (score, changes) in states.items():
+            prev, _ = options[i - 1][pi]
+            prev_changed = pi > 0
+            row = stats.followers(prev)
+            for ci, (cand, sim) in enumerate(options[i]):
+                changed = ci > 0
+                count = row.get(cand, 0)
+                if count and count < MIN_COUNT:
+                    count = 0
+                if (prev_changed or changed) and listed_before[i - 1] and not count:
+                    continue  # would break a pair that was fine
+                if prev_changed and not supported and not count:
+                    continue  # the previous restored word would stay unsupported
+                total = score
+                if changed:
+                    total += math.log10(sim)
+                    if prev_changed:
+                        total -= SECOND_CHANGE
+                if count and (changed or prev_changed):
+                    total += PMI_WEIGHT * _association(prev, cand, count)
+                key = (ci, (not changed) or bool(count))
+                if key not in new_states or total > new_states[key][0]:
+                    new_states[key] = (total, changes + (((i, cand),) if changed else ()))
+        states = new_states
+    best = max(
+        ((score, changes) for (ci, supported), (score, changes) in states.items() if supported and changes),
+        default=None,
+    )
+    if best is None or best[0] / len(best[1]) < MIN_SCORE:
+        return None
+    return RunFix(best[1], best[0])

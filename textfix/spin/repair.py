@@ -107,6 +107,37 @@ def _support(tokens: list[Token], text: str, i: int, j: int, words: list[str]) -
     return total
 
 
+def _content_runs(text: str, tokens: list[Token], skip: set[int]):
+    """Maximal runs (two or more) of adjacent, changeable content words."""
+    run: list[int] = []
+    for k, tok in enumerate(tokens):
+        ok = k not in skip and tok.is_word and collocations.candidate_word(tok.key)
+        if ok and run and joined(text, tokens, run[-1], k + 1):
+            run.append(k)
+            continue
+        if len(run) >= 2:
+            yield run
+        run = [k] if ok else []
+    if len(run) >= 2:
+        yield run
+
+
+def _pair_repair(text: str, tokens: list[Token], k: int, score: SpinScore) -> Repair | None:
+    a, b = tokens[k], tokens[k + 1]
+    fix = collocations.repair_pair(a.key, b.key)
+    if fix is None or not _keeps_outer_neighbours(tokens, text, k, fix):
+        return None
+    score.add("pair")
+    start = a.start if fix.first != a.key else b.start
+    end = b.end if fix.second != b.key else a.end
+    old = text[start:end]
+    new = " ".join(w for w, t in ((fix.first, a), (fix.second, b)) if t.start >= start and t.end <= end)
+    return Repair(
+        start, end, carry_case(old, new), "spin-collocation",
+        f"{a.text} {b.text}: {fix.first} {fix.second} is the common collocation", fix.confidence,
+    )
+
+
 def _keeps_outer_neighbours(tokens, text, k: int, fix) -> bool:
     """A changed word must not break a listed pair with its other neighbour."""
     if fix.first != tokens[k].key and k > 0 and joined(text, tokens, k - 1, k + 1):
@@ -187,29 +218,25 @@ def analyse(text: str, table: PhraseTable, spun: bool | None = None) -> Analysis
             needs_spun=entry.gate != "always",
         ))
 
-    # Pairs no table lists.
+    # Word pairs and runs no table lists: runs of content words, repaired jointly.
     pair_repairs: list[Repair] = []
-    for k in range(len(tokens) - 1):
-        a, b = tokens[k], tokens[k + 1]
-        if k in covered or k + 1 in covered or k in protected or k + 1 in protected:
+    for run in _content_runs(text, tokens, protected | covered):
+        if len(run) == 2:
+            found = _pair_repair(text, tokens, run[0], score)
+            if found:
+                pair_repairs.append(found)
             continue
-        if not (a.is_word and b.is_word) or not joined(text, tokens, k, k + 2):
+        fix = collocations.repair_run([tokens[k].key for k in run])
+        if fix is None:
             continue
-        # Pairs with a function word say little: "the grass" is as common as "the antidepressant".
-        if not (collocations.candidate_word(a.key) and collocations.candidate_word(b.key)):
-            continue
-        fix = collocations.repair_pair(a.key, b.key)
-        if fix is None or not _keeps_outer_neighbours(tokens, text, k, fix):
-            continue
-        score.add("pair")
-        start = a.start if fix.first != a.key else b.start
-        end = b.end if fix.second != b.key else a.end
-        old = text[start:end]
-        new = " ".join(w for w, t in ((fix.first, a), (fix.second, b)) if t.start >= start and t.end <= end)
-        pair_repairs.append(Repair(
-            start, end, carry_case(old, new), "spin-collocation",
-            f"{a.text} {b.text!s}: {fix.first} {fix.second} is the common collocation", fix.confidence,
-        ))
+        for position, word in fix.changes:
+            score.add("pair")
+            tok = tokens[run[position]]
+            pair_repairs.append(Repair(
+                tok.start, tok.end, carry_case(tok.text, word), "spin-collocation",
+                f"{' '.join(tokens[k].text for k in run)}: {word!r} for {tok.text!r} makes common collocations",
+                fix.confidence,
+            ))
     # Keep the most confident of overlapping pair repairs.
     taken: list[Repair] = []
     for r in sorted(pair_repairs, key=lambda r: -r.confidence):
