@@ -178,9 +178,15 @@ def context_confidence(tokens, text, i, j, replacement: str) -> float:
     return round(max(0.2, min(0.85, 0.65 + 0.1 * delta)), 3)
 
 
-def analyse(text: str, table: PhraseTable, spun: bool | None = None) -> Analysis:
-    """Repairs for ``text`` and its spin score. ``spun`` overrides the document judgement for
-    the context-dependent repairs' ``needs_spun`` bookkeeping only; the score is always computed.
+def analyse(text: str, table: PhraseTable) -> Analysis:
+    """Every repair the three paths find in ``text`` (phrase table, collocations, word families),
+    with confidences, and the text's spin score. Which repairs apply is the caller's decision
+    (:func:`applies`, :func:`shown`).
+
+    >>> from textfix.spin.phrases import default_table
+    >>> a = analyse("The research study has actually shown it.", default_table())
+    >>> [(r.replacement, r.rule) for r in a.repairs]
+    [('study', 'spin-phrase'), ('has', 'spin-phrase')]
     """
     tokens = tokenize(text)
     protected = protected_tokens(text, tokens)
@@ -218,13 +224,13 @@ def analyse(text: str, table: PhraseTable, spun: bool | None = None) -> Analysis
             needs_spun=entry.gate != "always",
         ))
 
-    # Word pairs and runs no table lists: runs of content words, repaired jointly.
-    pair_repairs: list[Repair] = []
+    # Word pairs and runs no table lists: runs of content words, each repaired jointly (runs
+    # are disjoint, so their repairs never overlap).
     for run in _content_runs(text, tokens, protected | covered):
         if len(run) == 2:
             found = _pair_repair(text, tokens, run[0], score)
             if found:
-                pair_repairs.append(found)
+                repairs.append(found)
             continue
         fix = collocations.repair_run([tokens[k].key for k in run])
         if fix is None:
@@ -232,17 +238,11 @@ def analyse(text: str, table: PhraseTable, spun: bool | None = None) -> Analysis
         for position, word in fix.changes:
             score.add("pair")
             tok = tokens[run[position]]
-            pair_repairs.append(Repair(
+            repairs.append(Repair(
                 tok.start, tok.end, carry_case(tok.text, word), "spin-collocation",
                 f"{' '.join(tokens[k].text for k in run)}: {word!r} for {tok.text!r} makes common collocations",
                 fix.confidence,
             ))
-    # Keep the most confident of overlapping pair repairs.
-    taken: list[Repair] = []
-    for r in sorted(pair_repairs, key=lambda r: -r.confidence):
-        if all(r.end <= t.start or r.start >= t.end for t in taken):
-            taken.append(r)
-    repairs.extend(taken)
 
     # Terms replaced throughout.
     words = [t.key for t in tokens if t.is_word]
