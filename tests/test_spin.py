@@ -201,3 +201,21 @@ def test_report_carries_score_and_confidences():
     entry = result.to_dict()
     assert entry["notes"]["spin"]["spun"] is True
     assert all(0 < e["confidence"] <= 1 for e in entry["edits"])
+
+
+def test_restored_words_are_not_rewritten_in_later_rounds():
+    # Three copies give restored words ("implications") enough occurrences to look like a
+    # replaced term themselves; guesses must not build on guesses.
+    result = spin("\n\n".join([SEED] * 3))
+    assert result.rounds <= 2
+    assert all(e.round == 1 for e in result.edits if e.rule in ("spin-collocation", "spin-consistency"))
+    assert "implications" in result.text and "impacts" not in result.text
+
+
+def test_a_bare_tortured_phrase_is_repaired_by_itself():
+    """Not in the shipped table: only the statistical path can restore it; a phrase this short
+    is judged by its own evidence."""
+    assert "counterfeit consciousness" not in default_table()
+    assert spin("counterfeit consciousness").text == "artificial intelligence"
+    # ... while a short ordinary sentence with one unusual pair is not judged spun
+    assert spin("The immediate relief was welcome.").text == "The immediate relief was welcome."

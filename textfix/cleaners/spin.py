@@ -19,6 +19,7 @@ from ..cleaner import Cleaner
 from ..edits import SAFE, UNSAFE, Edit
 
 DEFAULT_THRESHOLD = 0.6
+FIRST_PASS_ONLY = frozenset({"spin-collocation", "spin-consistency"})
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -88,14 +89,15 @@ class SpinCleaner(Cleaner):
             if self.assume_spun:
                 notes["spun"] = True
         spun = notes["spun"]
-        # Collocation repairs are applied in the first pass only: a restored word makes new
-        # pairs with its neighbours, and chaining guesses on guesses drifts ("brand-new paper"
-        # -> "new paper" -> "new version"). Later passes still report them as suggestions.
+        # Statistical repairs (collocations, word families) are applied in the first pass only:
+        # a restored word makes new pairs and new word counts, and guesses built on guesses
+        # drift ("brand-new paper" -> "new paper" -> "new version"). Later passes still report
+        # them as suggestions.
         first_pass = doc not in self._passes
         self._passes[doc] = True
         for repair in analysis.repairs:
             if shown(repair, spun):
-                safe = applies(repair, spun, self.threshold) and (first_pass or repair.rule != "spin-collocation")
+                safe = applies(repair, spun, self.threshold) and (first_pass or repair.rule not in FIRST_PASS_ONLY)
                 yield Edit(
                     repair.start, repair.end, repair.replacement, repair.rule, repair.message,
                     SAFE if safe else UNSAFE, repair.confidence,

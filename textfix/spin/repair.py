@@ -247,6 +247,8 @@ def analyse(text: str, table: PhraseTable) -> Analysis:
     # Terms replaced throughout.
     words = [t.key for t in tokens if t.is_word]
     for fix in consistency.find_term_fixes(words):
+        if (fix.original,) in table.entries:
+            continue  # restoring a word the table would rewrite again
         for i, tok in enumerate(tokens):
             if i in protected or i in covered:
                 continue
