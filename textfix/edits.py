@@ -19,7 +19,7 @@ UNSAFE = "unsafe"
 class Edit:
     """Replace ``text[start:end]`` with ``replacement``.
 
-    >>> Edit(3, 9, "'", rule="numeric-entity", message="decode &#39;").apply("it&#39;s")
+    >>> Edit(2, 7, "'", rule="numeric-entity", message="decode &#39;").apply("it&#39;s")
     "it's"
     """
 

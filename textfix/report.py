@@ -57,6 +57,6 @@ def write_report(path: str, results: list, failures: list | None = None, fmt: st
     if fmt == "html":
         from .review import render_html
 
-        atomic_write(path, render_html(results))
+        atomic_write(path, render_html(results, failures))
     else:
         atomic_write(path, report_json(results, failures))

@@ -1,10 +1,144 @@
-"""Placeholder while the core lands."""
+"""Encoding: mojibake (``doesnÃ¢â‚¬â„¢t``), C1 controls and terminal escapes, through ftfy.
+
+ftfy runs only on lines that show signs of trouble, with everything but its encoding repair
+switched off: curly quotes stay curly, no Unicode normalization, no width or ligature changes,
+no HTML unescaping (the entities cleaner does that) and no line-break changes. Each repaired
+line is compared with the original character by character so every edit covers only what
+changed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+
+import regex
+
 from ..cleaner import Cleaner
+from ..edits import Edit
+from ._lines import line_bounds
+
+# What ftfy's remove_terminal_escapes and fix_surrogates act on. Other control characters are
+# left alone, as ftfy's own fix_encoding does (its test cases expect U+001A to stay).
+_ESCAPES = r"\x1b\ud800-\udfff"
+# Characters that mojibake is made of: Latin-1 and Windows-1252 letters and symbols, box and
+# math symbols from DOS and Mac code pages, Greek and Cyrillic from their 8-bit code pages, and
+# the replacement character. A line without any of them cannot be mojibake, so ftfy's own
+# (costlier) badness check runs only on lines that have one.
+_MATERIAL = (
+    r"\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u0391-\u03c9"
+    r"\u0401-\u045f\u0490\u0491\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2116\u2122"
+    r"\u2219-\u221e\u2248\u2260\u2264\u2265\u2500-\u25a0\ufffd"
+)
+CONTROLS = regex.compile(f"[{_ESCAPES}]")
+C1_CONTROLS = regex.compile(r"[\x80-\x9f]")
+MOJIBAKE_MATERIAL = regex.compile(f"[{_MATERIAL}]")
+TRIGGER = regex.compile(f"[{_ESCAPES}{_MATERIAL}]")  # any reason to look at a line
+
+# What ftfy says it did -> our rule id.
+FTFY_STEPS = {
+    "fix_c1_controls": "c1-controls",
+    "remove_terminal_escapes": "terminal-escapes",
+    "fix_surrogates": "surrogates",
+}
+
+
+@lru_cache(maxsize=1)
+def _ftfy():
+    """ftfy, its badness check and the conservative configuration, imported on first use."""
+    import ftfy
+    from ftfy.badness import is_bad
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=True,
+    )
+    return ftfy.fix_and_explain, is_bad, config
+
+
+def suspicious(line: str) -> bool:
+    """Whether a line may hold mojibake or escapes worth handing to ftfy.
+
+    >>> suspicious("plain ASCII"), suspicious("café “quoted”"), suspicious("doesnÃ¢â‚¬â„¢t")
+    (False, False, True)
+    """
+    if line.isascii():
+        return CONTROLS.search(line) is not None
+    if CONTROLS.search(line) or C1_CONTROLS.search(line):
+        return True
+    if not MOJIBAKE_MATERIAL.search(line):
+        return False
+    _, is_bad, _ = _ftfy()
+    return is_bad(line)
+
+
+def _rule_for(before: str, steps) -> str:
+    if before and all(C1_CONTROLS.match(ch) for ch in before):
+        return "c1-controls"
+    for action, parameter in steps:
+        if action in ("encode", "decode", "transcode"):
+            return "mojibake"
+    for _, parameter in steps:
+        if parameter in FTFY_STEPS:
+            return FTFY_STEPS[parameter]
+    return "mojibake"
+
+
+def _describe(steps) -> str:
+    return "ftfy: " + ", ".join(f"{action} {parameter}" for action, parameter in steps)
+
+
+def _line_edits(line: str, offset: int):
+    fix_and_explain, _, config = _ftfy()
+    fixed, steps = fix_and_explain(line, config)
+    if fixed == line:
+        return
+    steps = steps or []
+    message = _describe(steps)
+    matcher = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        yield Edit(offset + i1, offset + i2, fixed[j1:j2], _rule_for(line[i1:i2], steps), message)
+
+
+def mojibake(text: str):
+    """Repair the suspicious lines of ``text`` with ftfy, as minimal edits.
+
+    >>> [(e.start, e.end, e.replacement, e.rule) for e in mojibake("a\\nLa rÃ©gion “x”")]
+    [(6, 8, 'é', 'mojibake')]
+    """
+    # Jump from one trigger character to the next instead of visiting every line.
+    pos = 0
+    while True:
+        m = TRIGGER.search(text, pos)
+        if m is None:
+            return
+        start, end = line_bounds(text, m.start())
+        line = text[start:end]
+        if suspicious(line):
+            yield from _line_edits(line, start)
+        pos = end + 1
 
 
 class EncodingCleaner(Cleaner):
     code = "encoding"
-    summary = "todo"
+    summary = "Mojibake, C1 controls and terminal escapes, repaired by ftfy on the lines that need it."
+    stage = 10
+    rules = {
+        "mojibake": "text decoded with the wrong character encoding (Ã©, â€™)",
+        "c1-controls": "C1 control characters that stand for Windows-1252 punctuation",
+        "terminal-escapes": "terminal colour escape sequences",
+        "surrogates": "unpaired UTF-16 surrogates",
+    }
 
     def find_edits(self, text, doc):
-        return []
+        if text.isascii() and "\x1b" not in text:
+            return []  # the common case, decided without a regex
+        return list(mojibake(text))

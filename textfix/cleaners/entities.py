@@ -1,10 +1,175 @@
-"""Placeholder while the core lands."""
+"""HTML entities: well-formed ones a scraper forgot to decode, and the debris of broken ones.
+
+Scrapers leave ``&#39;``, double-escape it (``&amp;#39;``), drop its semicolon (``&#8217``) or
+break it with spaces (``&#x 27;``), and often keep the apostrophe the entity stood for as well
+(``we'&#x 27; ll``). An ampersand that is text (AT&T, Q&A, ``?a=1&b=2``) never matches: every
+pattern needs ``&`` followed by ``#`` or by a known entity name.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from html.entities import html5
+
+import regex
+
 from ..cleaner import Cleaner
+from ..edits import Edit
+from .punctuation import CONTRACTION_SUFFIX
+
+# ``&amp;`` layers in front of an entity mean it was escaped more than once.
+_AMPS = r"&(?:amp;)*"
+WELL_FORMED = regex.compile(_AMPS + r"(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
+# A numeric entity with a space inside (``&#x 27;``, ``& #39;``) needs its semicolon to count;
+# without a space the semicolon may be missing, as HTML5 parsers also accept (``&#8217``).
+# The first branch also matches well-formed entities; malformed_entities() skips those.
+MALFORMED_NUMERIC = regex.compile(
+    _AMPS
+    + r"(?:[ ]?\#[ ]?(?:[xX][ ]?[0-9a-fA-F]{1,6}|[0-9]{1,7})[ ]?;"
+    r"|\#(?:[xX][0-9a-fA-F]{2,6}(?![0-9a-fA-F;])|[0-9]{2,7}(?![0-9;])))"
+)
+# Named entities without a semicolon are decoded only for a few common names and only before
+# a space or the end of the text: ``&copy=1`` in a URL query and ``&ampersand`` stay.
+BARE_NAMED = regex.compile(_AMPS + r"(amp|lt|gt|quot|nbsp|copy|reg)(?=[ \t\r\n]|\Z)")
+# An apostrophe entity inside a contraction, with the spaces and the duplicate apostrophe
+# scrapers leave around it: ``it &#x 27; s``, ``we'&#x 27; ll``, ``doesn&amp;#39;t``.
+_APOSTROPHE_ENTITY = (
+    _AMPS + r"(?:[ ]?\#[ ]?(?:[xX][ ]?0*(?:27|2019)|0*(?:39|8217))[ ]?;?|(?:apos|rsquo);)"
+)
+CONTRACTION = regex.compile(
+    r"(?<=\p{L})(?P<before>[ ]?['\u2019]?[ ]?)(?P<entity>" + _APOSTROPHE_ENTITY + r")"
+    r"(?P<after>[ ]?)(?=" + CONTRACTION_SUFFIX + ")"
+)
+SPACES = regex.compile(r"[ ]+")
+
+
+def decode_entity(entity: str) -> str | None:
+    """The character(s) an entity stands for, or None when it is not a usable entity.
+
+    Spaces, missing semicolons and ``&amp;`` layers are forgiven; control characters (other
+    than tab and newline), surrogates and unknown names are refused.
+
+    >>> decode_entity("&amp;#x 27;"), decode_entity("&rsquo;"), decode_entity("&#8217")
+    ("'", '’', '’')
+    >>> decode_entity("&bogus;") is None, decode_entity("&#0;") is None
+    (True, True)
+    """
+    core = SPACES.sub("", entity)
+    while core.startswith("&amp;") and len(core) > 5:
+        core = "&" + core[5:]
+    if core.startswith("&#"):
+        body = core[2:].rstrip(";")
+        try:
+            code = int(body[1:], 16) if body[:1] in "xX" else int(body)
+        except ValueError:
+            return None
+        if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            return None
+        decoded = html.unescape("&#%d;" % code)  # maps &#146; etc. to what browsers show
+    else:
+        name = core[1:]
+        if not name.endswith(";"):
+            name += ";"
+        decoded = html5.get(name)
+        if decoded is None:
+            return None
+    if any(unicodedata.category(ch) == "Cc" and ch not in "\t\n" for ch in decoded):
+        return None
+    return decoded
+
+
+def contraction_entities(text: str):
+    """An apostrophe entity in a contraction, plus the spaces and stray apostrophe around it.
+
+    >>> [e.replacement for e in contraction_entities("it &#x 27; s and we'&#x 27; ll")]
+    ["'", "'"]
+    """
+    for m in CONTRACTION.finditer(text):
+        apostrophe = decode_entity(m["entity"])
+        if apostrophe is None:
+            continue
+        yield Edit(
+            m.start(), m.end(), apostrophe, "entity-apostrophe",
+            f"decode {m['entity']!r} inside a contraction and drop the debris around it",
+        )
+
+
+def well_formed_entities(text: str):
+    """``&#39;``, ``&#x2019;``, ``&eacute;``; ``&amp;#39;`` (escaped twice) decodes fully.
+
+    >>> [(e.replacement, e.rule) for e in well_formed_entities("a &eacute; b &amp;#39; c &bogus;")]
+    [('é', 'html-entity'), ("'", 'double-escaped-entity')]
+    """
+    for m in WELL_FORMED.finditer(text):
+        decoded = decode_entity(m.group())
+        if decoded is None:
+            if m.group().startswith("&amp;"):  # &amp;bogus; -> &bogus;, which then stays
+                yield Edit(m.start(), m.start() + 5, "&", "html-entity", "decode '&amp;'")
+            continue
+        twice = m.group().startswith("&amp;") and len(m.group()) > 5
+        rule = "double-escaped-entity" if twice else "html-entity"
+        yield Edit(m.start(), m.end(), decoded, rule, f"decode {m.group()!r}")
+
+
+def malformed_entities(text: str):
+    """Numeric entities broken by spaces or missing their semicolon.
+
+    >>> [e.replacement for e in malformed_entities("x &#x 27; y & #39; z &#8217s")]
+    ["'", "'", '’']
+    """
+    for m in MALFORMED_NUMERIC.finditer(text):
+        if " " not in m.group() and m.group().endswith(";"):
+            continue  # well-formed: well_formed_entities() has it
+        decoded = decode_entity(m.group())
+        if decoded is None:
+            continue
+        yield Edit(m.start(), m.end(), decoded, "malformed-entity", f"decode broken entity {m.group()!r}")
+
+
+def bare_named_entities(text: str):
+    """``&amp`` and a few other common names without their semicolon, before a space.
+
+    >>> [e.replacement for e in bare_named_entities("Q&A, AT&T, fish &amp chips, ?a=1&copy=2")]
+    ['&']
+    """
+    for m in BARE_NAMED.finditer(text):
+        decoded = decode_entity(m.group())
+        if decoded is None:
+            continue
+        yield Edit(
+            m.start(), m.end(), decoded, "entity-without-semicolon", f"decode {m.group()!r} (no semicolon)"
+        )
+
+
+# Earlier fixers win where spans overlap: the contraction rule covers its entity and debris.
+FIXERS = (contraction_entities, well_formed_entities, malformed_entities, bare_named_entities)
 
 
 class EntitiesCleaner(Cleaner):
     code = "entities"
-    summary = "todo"
+    summary = "Undecoded, double-escaped and broken HTML entities, and the debris around them."
+    stage = 20
+    rules = {
+        "html-entity": "a well-formed HTML entity left undecoded (&#39;, &eacute;)",
+        "double-escaped-entity": "an entity escaped twice (&amp;#39;)",
+        "malformed-entity": "a numeric entity broken by spaces or missing its semicolon (&#x 27;, &#8217)",
+        "entity-without-semicolon": "a common named entity without its semicolon before a space (&amp )",
+        "entity-apostrophe": "an apostrophe entity in a contraction with spaces or a duplicate apostrophe",
+    }
 
     def find_edits(self, text, doc):
-        return []
+        if "&" not in text:
+            return []
+        edits: list[Edit] = []
+        taken_until = -1
+        candidates = sorted(
+            ((e.start, rank, e) for rank, fixer in enumerate(FIXERS) for e in fixer(text)),
+            key=lambda item: item[:2],
+        )
+        for _, _, edit in candidates:
+            if edit.start >= taken_until:
+                edits.append(edit)
+                taken_until = edit.end
+        return edits
+
