@@ -16,9 +16,10 @@ SPUN_AT = 1.0  # score from which a document is judged spun
 # in a short text is not enough. Improbable pairs alone never are: they occur in any prose.
 MIN_EVIDENCE = 3
 MIN_CONTEXT_WORDS = 10
-# A text this short (a phrase, a sentence) has too few words for a density: it is judged spun
+# A bare phrase (a few words, not a sentence) has too few words for a density: it is judged spun
 # when at least one pair in every WORDS_PER_PAIR words is a fingerprint or an improbable pair.
-SHORT_TEXT = 40
+# A sentence, however short, needs the same table evidence as any document.
+PHRASE_WORDS = 8
 WORDS_PER_PAIR = 3
 
 
@@ -26,6 +27,7 @@ WORDS_PER_PAIR = 3
 class SpinScore:
     words: int = 0
     fingerprints: dict[str, int] = field(default_factory=dict)  # kind -> count
+    phrase: bool = False  # the whole text is one bare phrase (see :func:`is_phrase`)
 
     def add(self, kind: str) -> None:
         self.fingerprints[kind] = self.fingerprints.get(kind, 0) + 1
@@ -45,13 +47,13 @@ class SpinScore:
     def spun(self) -> bool:
         """Judged spun?
 
-        >>> SpinScore(words=2, fingerprints={"pair": 1}).spun  # "counterfeit consciousness"
+        >>> SpinScore(words=2, fingerprints={"pair": 1}, phrase=True).spun  # "counterfeit consciousness"
         True
-        >>> SpinScore(words=30, fingerprints={"pair": 1}).spun
+        >>> SpinScore(words=3, fingerprints={"pair": 1}).spun  # "Already clean text."
         False
         """
         strong = self.fingerprints.get("always", 0) + self.fingerprints.get("spun", 0)
-        if self.words < SHORT_TEXT:
+        if self.phrase:
             evidence = strong + self.fingerprints.get("pair", 0)
             return evidence >= 1 and evidence * WORDS_PER_PAIR >= self.words
         enough = strong >= MIN_EVIDENCE or self.fingerprints.get("context", 0) >= MIN_CONTEXT_WORDS
@@ -59,4 +61,15 @@ class SpinScore:
 
     def to_dict(self) -> dict:
         return {"score": self.score, "spun": self.spun, "words": self.words,
-                "fingerprints": dict(sorted(self.fingerprints.items()))}
+                "fingerprints": dict(sorted(self.fingerprints.items())),
+                **({"phrase": True} if self.phrase else {})}
+
+
+def is_phrase(text: str, words: int) -> bool:
+    """One short line that is not a sentence: a term or phrase given on its own.
+
+    >>> is_phrase("counterfeit consciousness\\n", 2), is_phrase("Already clean text.", 3)
+    (True, False)
+    """
+    body = text.strip()
+    return 0 < words <= PHRASE_WORDS and "\n" not in body and body[-1:] not in ".!?:;…\"”'’"

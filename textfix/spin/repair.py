@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from . import collocations, consistency
-from .detect import SpinScore
+from .detect import SpinScore, is_phrase
 from .phrases import PhraseTable
 from .stats import bigram
 from .text import (
@@ -190,7 +190,8 @@ def analyse(text: str, table: PhraseTable) -> Analysis:
     """
     tokens = tokenize(text)
     protected = protected_tokens(text, tokens)
-    score = SpinScore(words=sum(1 for t in tokens if t.is_word))
+    words = sum(1 for t in tokens if t.is_word)
+    score = SpinScore(words=words, phrase=is_phrase(text, words))
     repairs: list[Repair] = []
     covered: set[int] = set()
 
