@@ -89,16 +89,23 @@ class SpinCleaner(Cleaner):
             if self.assume_spun:
                 notes["spun"] = True
         spun = notes["spun"]
-        # Statistical repairs (collocations, word families) are applied in the first pass only:
+        # Statistical repairs (collocations, word families) are made in the first pass only:
         # a restored word makes new pairs and new word counts, and guesses built on guesses
-        # drift ("brand-new paper" -> "new paper" -> "new version"). Later passes still report
-        # them as suggestions.
+        # drift ("brand-new paper" -> "new paper" -> "new version"). Later passes repeat the
+        # first pass's statistical suggestions (the report keeps the last pass's) and no others.
         first_pass = doc not in self._passes
-        self._passes[doc] = True
+        guessed = self._passes.setdefault(doc, set())
         for repair in analysis.repairs:
-            if shown(repair, spun):
-                safe = applies(repair, spun, self.threshold) and (first_pass or repair.rule not in FIRST_PASS_ONLY)
-                yield Edit(
-                    repair.start, repair.end, repair.replacement, repair.rule, repair.message,
-                    SAFE if safe else UNSAFE, repair.confidence,
-                )
+            if not shown(repair, spun):
+                continue
+            statistical = repair.rule in FIRST_PASS_ONLY
+            key = (text[repair.start : repair.end].lower(), repair.replacement.lower())
+            if statistical and first_pass:
+                guessed.add(key)
+            elif statistical and key not in guessed:
+                continue
+            safe = applies(repair, spun, self.threshold) and (first_pass or not statistical)
+            yield Edit(
+                repair.start, repair.end, repair.replacement, repair.rule, repair.message,
+                SAFE if safe else UNSAFE, repair.confidence,
+            )
