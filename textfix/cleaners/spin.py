@@ -86,6 +86,7 @@ class SpinCleaner(Cleaner):
         if "spun" not in notes:
             notes.update(analysis.score.to_dict())
             notes["threshold"] = self.threshold
+            notes["table_version"] = table.version
             if self.assume_spun:
                 notes["spun"] = True
         spun = notes["spun"]
