@@ -30,6 +30,7 @@ class FileTask:
     encoding: str | None = None
     max_bytes: int = 64_000_000
     keep_result: bool = True
+    name: str | None = None  # the path shown in messages and reports, when read under another (absolute) one
 
 
 @dataclass
@@ -59,9 +60,9 @@ def _unchanged_on_disk(path: str, digest: str) -> bool:
 def clean_file(task: FileTask) -> Outcome:
     """Clean one file as ``task`` says. Runs in a worker process; never raises."""
     path = task.source.path
-    name = display_name(path)
+    name = task.name or display_name(path)
     try:
-        data = read_bytes(path, task.max_bytes)
+        data = read_bytes(path, task.max_bytes, name)
         text, encoding = decode(data, name, task.encoding)
         result = worker_pipeline().run(text, path=name)
         if task.mode == "in-place" and result.changed:

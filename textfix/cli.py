@@ -116,13 +116,17 @@ def main() -> None:
 @click.option("--stats-field", help="With --jsonl: add per-record edit counts under this field.")
 @click.option("--bad-records", type=click.Choice(["pass", "skip"]), default="pass", show_default=True,
               help="With --jsonl: pass malformed lines through unchanged, or skip them (both are reported).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where to clean: this machine's processes, or a Dask cluster (--jobs: local cluster size).")
+@click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: the cluster's scheduler, e.g. tcp://host:8786.")
 @click.option("--encoding", help="Encoding of the inputs (default: UTF-8, or what a BOM says).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [when stderr is a terminal].")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
 @click.option("-v", "--verbose", is_flag=True, help="Say what happened to every path, and why a path was skipped.")
 @settings_options
 def clean(paths, output, output_dir, in_place, show_diff, check, exit_zero, report_path, report_format,
-          output_format, jobs, jsonl, text_field, stats_field, bad_records, encoding, progress, quiet, verbose, **kw):
+          output_format, jobs, jsonl, text_field, stats_field, bad_records, engine, scheduler, encoding, progress, quiet,
+          verbose, **kw):
     """Clean PATHs (files, folders, globs; - for stdin).
 
     One input is written to stdout by default; several need --in-place, --output-dir, --check or --diff.
@@ -161,6 +165,12 @@ def clean(paths, output, output_dir, in_place, show_diff, check, exit_zero, repo
     from . import make_pipeline
 
     make_pipeline(*pipeline_args)
+    if scheduler and engine != "dask":
+        raise TextfixError("--scheduler needs --engine dask")
+    if engine == "dask":
+        from .dask_engine import run_dask
+
+        sys.exit(run_dask(options, pipeline_args, sources, skipped, missing, scheduler))
     sys.exit(Run(options, pipeline_args).run(sources, skipped, missing))
 
 

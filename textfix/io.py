@@ -22,9 +22,12 @@ def display_name(path: str) -> str:
     return "<stdin>" if path == "-" else path
 
 
-def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The raw bytes of ``path`` (``-`` is stdin), refusing inputs over ``max_bytes``."""
-    name = display_name(path)
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None) -> bytes:
+    """The raw bytes of ``path`` (``-`` is stdin), refusing inputs over ``max_bytes``.
+
+    ``name`` is how messages call the file (default: ``path``).
+    """
+    name = name or display_name(path)
     if path == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
     else:

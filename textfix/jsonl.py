@@ -61,6 +61,17 @@ def _record_problem(raw: bytes) -> tuple[dict | None, str | None]:
     return record, None
 
 
+def clean_record(pipeline, record: dict, options: JsonlOptions, path: str | None = None) -> Result:
+    """Clean the text field of one record in place (and add the stats field, if asked for)."""
+    result = pipeline.run(record[options.text_field], path=path)
+    if result.changed or options.stats_field:
+        record[options.text_field] = result.text
+        if options.stats_field:
+            record[options.stats_field] = {"changed": result.changed, "edits": len(result.edits),
+                                           "counts": result.counts()}
+    return result
+
+
 def clean_chunk(task: tuple) -> ChunkOutcome:
     """Clean the records of one chunk. Runs in a worker process."""
     name, first_line, raw_lines, options, want_diff = task
@@ -81,7 +92,7 @@ def clean_chunk(task: tuple) -> ChunkOutcome:
                 out.lines.append(raw.decode("utf-8", "surrogateescape"))
             continue
         out.records += 1
-        result = pipeline.run(record[options.text_field], path=f"{name}:{line_no}")
+        result = clean_record(pipeline, record, options, f"{name}:{line_no}")
         if result.changed:
             out.changed += 1
             out.edits += len(result.edits)
@@ -91,10 +102,6 @@ def clean_chunk(task: tuple) -> ChunkOutcome:
         if options.keep_results:
             out.results.append(result)
         if result.changed or options.stats_field:
-            record[options.text_field] = result.text
-            if options.stats_field:
-                record[options.stats_field] = {"changed": result.changed, "edits": len(result.edits),
-                                               "counts": result.counts()}
             out.lines.append(json.dumps(record, ensure_ascii=False) + newline)
         else:  # unchanged records keep their exact bytes
             out.lines.append(raw.decode("utf-8"))

@@ -10,28 +10,36 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 from collections import deque
 from typing import Callable, Iterable, Iterator
 
-_pipeline = None
-_pipeline_args: tuple | None = None
+# Per thread: a Dask worker may run several tasks at once in threads of one process.
+_state = threading.local()
 
 
 def init_pipeline(select, ignore, unsafe, options) -> None:
     """Build this process's pipeline (in a worker, or in the parent when jobs == 1)."""
-    global _pipeline, _pipeline_args
-    _pipeline_args = (select, ignore, unsafe, options)
-    _pipeline = None
+    _state.args = (select, ignore, unsafe, options)
+    _state.pipeline = None
+
+
+def use_pipeline(pipeline_args: tuple) -> None:
+    """Like :func:`init_pipeline`, but keep the pipeline already built for the same arguments.
+
+    For long-lived workers (Dask) that receive the arguments with every task.
+    """
+    if getattr(_state, "args", None) != tuple(pipeline_args):
+        init_pipeline(*pipeline_args)
 
 
 def worker_pipeline():
-    global _pipeline
-    if _pipeline is None:
+    if getattr(_state, "pipeline", None) is None:
         from . import make_pipeline
 
-        select, ignore, unsafe, options = _pipeline_args or (None, None, False, None)
-        _pipeline = make_pipeline(select, ignore, unsafe, options)
-    return _pipeline
+        select, ignore, unsafe, options = getattr(_state, "args", None) or (None, None, False, None)
+        _state.pipeline = make_pipeline(select, ignore, unsafe, options)
+    return _state.pipeline
 
 
 def _init_worker(*args) -> None:

@@ -184,40 +184,47 @@ class Run:
 
     def _run_jsonl(self, sources: list[Source]) -> None:
         opts = self.options
-        jsonl = JsonlOptions(opts.jsonl.text_field, opts.jsonl.stats_field, opts.jsonl.bad_records,
-                             keep_results=self.keep_results)
+        jsonl = self._jsonl_options()
         for source in sources:
             self.summary.files += 1
             name = "<stdin>" if source.path == "-" else source.path
             out = None
             if opts.mode == OUTPUT:
                 out = opts.output_file or output_path(source, opts.output_dir)
-
-            def on_chunk(chunk, name=name):
-                self.summary.counts.update(chunk.counts)
-                for problem in chunk.problems:
-                    action = "passed through" if jsonl.bad_records == "pass" else "skipped"
-                    _say(f"textfix: warning: {name}:{problem.line}: {problem.message}; {action}")
-                for result in chunk.results:
-                    self.results.append(result)
-                    if opts.output_format == "github":
-                        for line in github_annotations(result):
-                            click.echo(line)
-
             try:
-                totals = clean_jsonl(source.path, opts.mode, out, jsonl, opts.jobs, self.pipeline_args, on_chunk)
+                totals = clean_jsonl(source.path, opts.mode, out, jsonl, opts.jobs, self.pipeline_args,
+                                     lambda chunk, name=name: self._jsonl_chunk_done(name, chunk))
             except TextfixError as e:
                 self._failed(name, str(e))
                 continue
-            self.summary.records += totals["records"]
-            self.summary.edits += totals["edits"]
-            if totals["changed"]:
-                self.summary.changed += 1
-            else:
-                self.summary.unchanged += 1
-            self._per_item_message(name, bool(totals["changed"]), totals["edits"])
-            if totals["problems"]:
-                self.failures.append({"path": name, "error": f"{totals['problems']} malformed records"})
+            self._jsonl_file_done(name, totals)
+
+    def _jsonl_options(self) -> JsonlOptions:
+        jsonl = self.options.jsonl
+        return JsonlOptions(jsonl.text_field, jsonl.stats_field, jsonl.bad_records, keep_results=self.keep_results)
+
+    def _jsonl_chunk_done(self, name: str, chunk) -> None:
+        """Account for one cleaned chunk of a JSONL file (chunks arrive in file order)."""
+        self.summary.counts.update(chunk.counts)
+        for problem in chunk.problems:
+            action = "passed through" if self.options.jsonl.bad_records == "pass" else "skipped"
+            _say(f"textfix: warning: {name}:{problem.line}: {problem.message}; {action}")
+        for result in chunk.results:
+            self.results.append(result)
+            if self.options.output_format == "github":
+                for line in github_annotations(result):
+                    click.echo(line)
+
+    def _jsonl_file_done(self, name: str, totals) -> None:
+        self.summary.records += totals["records"]
+        self.summary.edits += totals["edits"]
+        if totals["changed"]:
+            self.summary.changed += 1
+        else:
+            self.summary.unchanged += 1
+        self._per_item_message(name, bool(totals["changed"]), totals["edits"])
+        if totals["problems"]:
+            self.failures.append({"path": name, "error": f"{totals['problems']} malformed records"})
 
     def _finish(self, interrupted: bool = False) -> int:
         opts = self.options
