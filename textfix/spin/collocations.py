@@ -21,6 +21,7 @@ MIN_SIMILARITY = 0.1  # a changed word must be a reasonably close synonym
 SECOND_CHANGE = 0.3  # log10 units: changing both words needs a stronger collocation
 MIN_SCORE = -0.5  # below this nothing is proposed, not even a suggestion
 PMI_WEIGHT = 0.4
+MIN_ASSOCIATION = 1.0  # log10: a restored pair must occur at least ten times more than chance
 CORPUS_SIZE = 1e9  # thousands of words in the corpus behind the counts
 
 
@@ -96,7 +97,7 @@ def repair_pair(first: str, second: str, both: bool = True) -> PairFix | None:
         if count < MIN_COUNT or min(similarities) < MIN_SIMILARITY:
             return
         fix = PairFix(x, y, count, math.prod(similarities), len(similarities))
-        if fix.score >= MIN_SCORE and (best is None or fix.score > best.score):
+        if fix.association >= MIN_ASSOCIATION and fix.score >= MIN_SCORE and (best is None or fix.score > best.score):
             best = fix
 
     first_sources = _commoner_sources(first)
@@ -164,16 +165,19 @@ def repair_run(words: list[str]) -> RunFix | None:
                     count = 0
                 if (prev_changed or changed) and listed_before[i - 1] and not count:
                     continue  # would break a pair that was fine
-                if prev_changed and not supported and not count:
+                # A listed pair supports a restored word only if it is a real collocation.
+                association = _association(prev, cand, count) if count and (changed or prev_changed) else 0.0
+                supports = association >= MIN_ASSOCIATION
+                if prev_changed and not supported and not supports:
                     continue  # the previous restored word would stay unsupported
                 total = score
                 if changed:
                     total += math.log10(sim)
                     if prev_changed:
                         total -= SECOND_CHANGE
-                if count and (changed or prev_changed):
-                    total += PMI_WEIGHT * _association(prev, cand, count)
-                key = (ci, (not changed) or bool(count))
+                if supports:
+                    total += PMI_WEIGHT * association
+                key = (ci, (not changed) or supports)
                 if key not in new_states or total > new_states[key][0]:
                     new_states[key] = (total, changes + (((i, cand),) if changed else ()))
         states = new_states
