@@ -72,30 +72,57 @@ def unigram(word: str) -> int:
     return int(value) if value else 0
 
 
+# Inflections the thesaurus does not list: (suffix of the spun word, how to strip it).
+_INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly")
+
+
+def _row(word: str) -> dict[str, float]:
+    row = _thesaurus_rows().get(word)
+    if not row:
+        return {}
+    parts = row.split(" ")
+    return {parts[i]: int(parts[i + 1]) / 100 for i in range(0, len(parts) - 1, 2)}
+
+
+def inflect(base: str, suffix: str) -> str | None:
+    """``base`` with ``suffix``, spelled as English does, if the word exists.
+
+    >>> inflect("extract", "ed"), inflect("reduce", "ed"), inflect("plan", "ing"), inflect("easy", "ly")
+    ('extracted', 'reduced', 'planning', 'easily')
+    """
+    forms = [base + suffix]
+    if base.endswith("e") and suffix[0] in "ei":
+        forms.insert(0, base[:-1] + suffix)
+    if base.endswith("y") and suffix in ("ly", "ed", "es"):
+        forms.insert(0, base[:-1] + "i" + suffix)
+    if suffix in ("ed", "ing") and len(base) > 2:
+        forms.append(base + base[-1] + suffix)
+    known = [form for form in forms if unigram(form)]
+    return max(known, key=unigram) if known else None
+
+
 @lru_cache(maxsize=50_000)
 def replaced_by(word: str) -> dict[str, float]:
     """Words a thesaurus-driven spinner may have replaced with ``word``, each with how close a
     synonym it is (0..1, overlap of the two words' thesaurus entries).
 
-    Plurals fall back to the singular's entry, made plural again.
+    Inflected words (plurals, past tenses, -ing and -ly forms) fall back to their base form's
+    entry, inflected again.
 
     >>> sources = replaced_by("counterfeit")
     >>> sources["artificial"] > sources["spare"]
     True
-    >>> "symptoms" in replaced_by("signs")
-    True
+    >>> "symptoms" in replaced_by("signs"), "blocked" in replaced_by("obstructed")
+    (True, True)
     """
-    row = _thesaurus_rows().get(word)
-    found: dict[str, float] = {}
-    if row:
-        parts = row.split(" ")
-        found = {parts[i]: int(parts[i + 1]) / 100 for i in range(0, len(parts) - 1, 2)}
-    if word.endswith("s") and len(word) > 3:
-        singular = _thesaurus_rows().get(word[:-1])
-        if singular:
-            parts = singular.split(" ")
-            for i in range(0, len(parts) - 1, 2):
-                plural = parts[i] + "s"
-                if unigram(plural) and plural not in found:
-                    found[plural] = int(parts[i + 1]) / 100
+    found = _row(word)
+    for suffix in _INFLECTIONS:
+        if not word.endswith(suffix) or len(word) - len(suffix) < 3:
+            continue
+        stem = word[: -len(suffix)]
+        for base in dict.fromkeys((stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem)):
+            for head, similarity in _row(base).items():
+                form = inflect(head, suffix)
+                if form and form != word and form not in found:
+                    found[form] = similarity
     return found
