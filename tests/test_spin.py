@@ -221,3 +221,12 @@ def test_a_bare_tortured_phrase_is_repaired_by_itself():
     assert spin("counterfeit consciousness").text == "artificial intelligence"
     # ... while a short ordinary sentence with one unusual pair is not judged spun
     assert spin("The immediate relief was welcome.").text == "The immediate relief was welcome."
+
+
+def test_bad_options_fail_with_one_line():
+    from textfix.errors import TextfixError
+
+    with pytest.raises(TextfixError, match="unknown option"):
+        SpinCleaner(treshold=0.5)
+    with pytest.raises(TextfixError, match="threshold"):
+        SpinCleaner(threshold="high")

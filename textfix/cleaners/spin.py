@@ -60,9 +60,17 @@ class SpinCleaner(Cleaner):
 
     def __init__(self, threshold: float = DEFAULT_THRESHOLD, phrases=(), assume_spun: bool = False, table=None,
                  **options):
-        super().__init__(threshold=threshold, phrases=phrases, assume_spun=assume_spun, **options)
+        from ..errors import TextfixError
+
+        if options:
+            raise TextfixError(f"spin: unknown option(s) {', '.join(sorted(options))} "
+                               "(known: threshold, phrases, assume_spun, table)")
+        super().__init__(threshold=threshold, phrases=phrases, assume_spun=assume_spun)
         self.table = table
-        self.threshold = float(threshold)
+        try:
+            self.threshold = float(threshold)
+        except (TypeError, ValueError):
+            raise TextfixError(f"spin: threshold must be a number, not {threshold!r}") from None
         self.phrase_files = tuple(str(p) for p in ([phrases] if isinstance(phrases, str) else phrases))
         self.assume_spun = bool(assume_spun)
         self._passes: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
