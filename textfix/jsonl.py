@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .errors import TextfixError
 from .io import AtomicWriter, display_name
-from .parallel import ordered_map, worker_pipeline
+from .parallel import WorkerPool, worker_pipeline
 from .result import Result
 
 CHUNK_LINES = 200
@@ -123,9 +123,9 @@ def _chunks(stream, name: str, options: JsonlOptions, want_diff: bool, hasher):
         yield (name, first, batch, options, want_diff)
 
 
-def clean_jsonl(path: str, mode: str, out_path: str | None, options: JsonlOptions, jobs: int,
-                pipeline_args: tuple, on_chunk=None) -> dict:
-    """Stream one JSONL file through the pipeline; returns totals for the summary.
+def clean_jsonl(path: str, mode: str, out_path: str | None, options: JsonlOptions, pool: WorkerPool,
+                on_chunk=None) -> dict:
+    """Stream one JSONL file through the pipeline on ``pool``; returns totals for the summary.
 
     ``mode``: stdout, check, diff, in-place or output. ``on_chunk`` sees each ChunkOutcome (for
     problems, progress and reports) in file order.
@@ -146,7 +146,7 @@ def clean_jsonl(path: str, mode: str, out_path: str | None, options: JsonlOption
     try:
         with writer as sink:
             chunks = _chunks(stream, name, options, mode == "diff", hasher)
-            for outcome in ordered_map(clean_chunk, chunks, jobs, pipeline_args):
+            for outcome in pool.map(clean_chunk, chunks):
                 totals["records"] += outcome.records
                 totals["changed"] += outcome.changed
                 totals["edits"] += outcome.edits

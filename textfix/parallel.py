@@ -54,32 +54,62 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def ordered_map(func: Callable, items: Iterable, jobs: int, pipeline_args: tuple, window: int = 4) -> Iterator:
-    """``map(func, items)`` on ``jobs`` processes, yielding results in order."""
-    if jobs <= 1:
-        init_pipeline(*pipeline_args)
-        for item in items:
-            yield func(item)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-    import multiprocessing
+class WorkerPool:
+    """Processes that each build the pipeline once; :meth:`map` yields results in input order.
 
-    # fork is cheap and inherits imported modules; fall back to the platform default elsewhere.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=pipeline_args)
-    pending: deque = deque()
-    try:
-        iterator = iter(items)
-        for item in iterator:
-            pending.append(pool.submit(func, item))
-            if len(pending) >= jobs * window:
+    With ``jobs <= 1`` everything runs in this process. Use as a context manager; one pool can
+    serve many maps (every file of a JSONL batch), so workers start once per run.
+    """
+
+    def __init__(self, jobs: int, pipeline_args: tuple, window: int = 4):
+        self.jobs = jobs
+        self.pipeline_args = pipeline_args
+        self.window = window
+        self._executor = None
+
+    def __enter__(self) -> "WorkerPool":
+        if self.jobs <= 1:
+            init_pipeline(*self.pipeline_args)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def _pool(self):
+        if self._executor is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # fork is cheap and inherits imported modules; fall back to the platform default elsewhere.
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else None)
+            self._executor = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_init_worker,
+                                                 initargs=self.pipeline_args)
+        return self._executor
+
+    def map(self, func: Callable, items: Iterable) -> Iterator:
+        """``map(func, items)`` on the workers, in order, with few tasks in flight at a time."""
+        if self.jobs <= 1:
+            for item in items:
+                yield func(item)
+            return
+        pool = self._pool()
+        pending: deque = deque()
+        try:
+            for item in items:
+                pending.append(pool.submit(func, item))
+                if len(pending) >= self.jobs * self.window:
+                    yield pending.popleft().result()
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    except BaseException:
-        for future in pending:
-            future.cancel()
-        raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+def ordered_map(func: Callable, items: Iterable, jobs: int, pipeline_args: tuple, window: int = 4) -> Iterator:
+    """``map(func, items)`` on a pool of ``jobs`` processes made for this one map."""
+    with WorkerPool(jobs, pipeline_args, window) as pool:
+        yield from pool.map(func, items)

@@ -16,7 +16,7 @@ from .batch import CHANGED, FAILED, FileTask, Outcome, clean_file, output_path
 from .discovery import Skipped, Source
 from .errors import TextfixError
 from .jsonl import JsonlOptions, clean_jsonl
-from .parallel import ordered_map
+from .parallel import WorkerPool, ordered_map
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
 STDOUT, CHECK, DIFF, IN_PLACE, OUTPUT = "stdout", "check", "diff", "in-place", "output"
@@ -185,19 +185,20 @@ class Run:
     def _run_jsonl(self, sources: list[Source]) -> None:
         opts = self.options
         jsonl = self._jsonl_options()
-        for source in sources:
-            self.summary.files += 1
-            name = "<stdin>" if source.path == "-" else source.path
-            out = None
-            if opts.mode == OUTPUT:
-                out = opts.output_file or output_path(source, opts.output_dir)
-            try:
-                totals = clean_jsonl(source.path, opts.mode, out, jsonl, opts.jobs, self.pipeline_args,
-                                     lambda chunk, name=name: self._jsonl_chunk_done(name, chunk))
-            except TextfixError as e:
-                self._failed(name, str(e))
-                continue
-            self._jsonl_file_done(name, totals)
+        with WorkerPool(opts.jobs, self.pipeline_args) as pool:  # one pool for every file of the run
+            for source in sources:
+                self.summary.files += 1
+                name = "<stdin>" if source.path == "-" else source.path
+                out = None
+                if opts.mode == OUTPUT:
+                    out = opts.output_file or output_path(source, opts.output_dir)
+                try:
+                    totals = clean_jsonl(source.path, opts.mode, out, jsonl, pool,
+                                         lambda chunk, name=name: self._jsonl_chunk_done(name, chunk))
+                except TextfixError as e:
+                    self._failed(name, str(e))
+                    continue
+                self._jsonl_file_done(name, totals)
 
     def _jsonl_options(self) -> JsonlOptions:
         jsonl = self.options.jsonl
