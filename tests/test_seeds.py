@@ -36,7 +36,7 @@ def test_seed_000_number_and_paragraph(fixtures_dir):
 
 def test_seed_001_contractions_and_quotes(fixtures_dir):
     text = (fixtures_dir / "seeds" / SEEDS[1]).read_text(encoding="utf-8")
-    cleaned = textfix.clean(text).text
+    cleaned = textfix.clean(text, ignore=["spin"]).text  # spun words here are spin's (tests/test_spin.py)
     for fixed in ("Organization’s", "it's an extremely", "we'll comprehend", "clients’ depressive",
                   "“One of ketamine’s", "paper,” states", "who studies ketamine.",
                   "“Ketamine eliminates anxiety and suicidality,” states Steven Mandel",

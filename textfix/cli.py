@@ -201,6 +201,24 @@ def show_config(paths, **kw):
         click.echo(f"{key:<18} = {value!r:<40} # {settings.source_of(name)}")
 
 
+@main.group("phrases")
+def phrases_group():
+    """Spin phrase tables (spun phrase<TAB>original<TAB>gate)."""
+
+
+@phrases_group.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def phrases_check(files):
+    """Validate phrase tables: format, duplicate keys, chains. Exit 1 on any problem."""
+    from .spin.phrases import validate_table
+
+    problems = [problem for path in files for problem in validate_table(path)]
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        sys.exit(1)
+
+
 def run() -> None:
     """Entry point: the CLI with a last guard so no traceback reaches the user."""
     try:

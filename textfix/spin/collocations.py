@@ -1,0 +1,190 @@
+"""Repairs no table lists: a word pair that the web corpus never shows, where putting back a word
+the spinner's thesaurus could have replaced gives a common collocation.
+
+"celebration drug" is unlisted; "party" is a headword whose thesaurus entry lists "celebration";
+"party drug" would be chosen if the corpus listed it often enough. Both words may have been
+swapped ("counterfeit consciousness" → "artificial intelligence").
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from . import stats
+from .text import STOPWORDS
+
+# Tuned on the shared tortured-phrase pairs (benchmarks/spin_bench.py): looser settings restore
+# a few more pairs but mostly with wrong collocations.
+MIN_COUNT = stats.FLOOR  # the restored pair must be listed among the common pairs
+MIN_SIMILARITY = 0.1  # a changed word must be a reasonably close synonym
+SECOND_CHANGE = 0.3  # log10 units: changing both words needs a stronger collocation
+MIN_SCORE = -0.5  # below this nothing is proposed, not even a suggestion
+PMI_WEIGHT = 0.4
+MIN_ASSOCIATION = 1.0  # log10: a restored pair must occur at least ten times more than chance
+CORPUS_SIZE = 1e9  # thousands of words in the corpus behind the counts
+
+
+@dataclass(frozen=True)
+class PairFix:
+    first: str
+    second: str
+    count: int  # thousands
+    similarity: float  # product of the changed words' synonym similarities
+    changed: int = 1
+
+    @property
+    def association(self) -> float:
+        """Pointwise mutual information of the restored pair (log10): how much more often the
+        two words go together than chance; raw counts would favour merely frequent words."""
+        expected = (stats.unigram(self.first) or 1) * (stats.unigram(self.second) or 1) / CORPUS_SIZE
+        return math.log10(self.count / expected)
+
+    @property
+    def score(self) -> float:
+        """Collocation strength against how loose the synonyms are (log10 units)."""
+        penalty = SECOND_CHANGE if self.changed == 2 else 0.0
+        return PMI_WEIGHT * self.association + math.log10(self.similarity) - penalty
+
+    @property
+    def confidence(self) -> float:
+        """0.6 at a score of -0.4, the cleaner's default threshold."""
+        return round(max(0.0, min(0.9, 0.7 + 0.25 * self.score)), 3)
+
+
+# Degree adverbs and other glue words go with nearly anything ("totally different", "simply
+# means"), so a pair with one of them is no evidence about the other word.
+GLUE = frozenset("""
+    absolutely actually almost already always certainly clearly completely definitely easily
+    entirely especially even ever exactly extremely fairly fully generally greatly highly however
+    indeed just largely less likely mainly merely mostly much nearly never often only perhaps
+    possibly pretty probably quite rather really simply slightly so still such surely then thus
+    too totally truly usually very well yet nobody somebody anybody everybody something anything
+    nothing everything someone anyone everyone new many several various other another
+""".split())
+
+
+def candidate_word(word: str) -> bool:
+    """Words a spinner swaps: lower-case letters, not function or glue words, not tiny."""
+    return (len(word) > 2 and word.isalpha() and word.islower()
+            and word not in STOPWORDS and word not in GLUE)
+
+
+def _commoner_sources(word: str) -> dict[str, float]:
+    """Thesaurus sources of ``word`` that are more common than it: spinners swap everyday words
+    for rarer synonyms (celebration for party), seldom the other way round."""
+    if not candidate_word(word):
+        return {}
+    floor = stats.unigram(word)
+    return {w: s for w, s in stats.replaced_by(word).items() if stats.unigram(w) > floor}
+
+
+def repair_pair(first: str, second: str, both: bool = True) -> PairFix | None:
+    """The best common collocation reachable by un-spinning one or both words, if any.
+
+    >>> fix = repair_pair("counterfeit", "consciousness")
+    >>> fix.first, fix.second
+    ('artificial', 'intelligence')
+    >>> repair_pair("artificial", "intelligence") is None  # a listed pair is left alone
+    True
+    """
+    if stats.bigram(first, second):
+        return None
+    best: PairFix | None = None
+
+    def consider(x: str, y: str, count: int, *similarities: float) -> None:
+        nonlocal best
+        if count < MIN_COUNT or min(similarities) < MIN_SIMILARITY:
+            return
+        fix = PairFix(x, y, count, math.prod(similarities), len(similarities))
+        if fix.association >= MIN_ASSOCIATION and fix.score >= MIN_SCORE and (best is None or fix.score > best.score):
+            best = fix
+
+    first_sources = _commoner_sources(first)
+    second_sources = _commoner_sources(second)
+    for x, sim_x in first_sources.items():
+        row = stats.followers(x)
+        if second in row:
+            consider(x, second, row[second], sim_x)
+        if both and second_sources:
+            for y in second_sources.keys() & row.keys():
+                consider(x, y, row[y], sim_x, second_sources[y])
+    if second_sources:
+        row = stats.followers(first)
+        for y in second_sources.keys() & row.keys():
+            consider(first, y, row[y], second_sources[y])
+    return best
+
+
+MAX_CANDIDATES = 40  # per word in a run, the closest synonyms first: keeps a run's search small
+
+
+@dataclass(frozen=True)
+class RunFix:
+    changes: tuple[tuple[int, str], ...]  # (position in the run, restored word)
+    score: float
+
+    @property
+    def confidence(self) -> float:
+        per_change = self.score / max(1, len(self.changes))
+        return round(max(0.0, min(0.9, 0.7 + 0.25 * per_change)), 3)
+
+
+def _association(x: str, y: str, count: int) -> float:
+    return PairFix(x, y, count, 1.0).association
+
+
+def repair_run(words: list[str]) -> RunFix | None:
+    """Un-spin a run of three or more content words jointly: every restored word must make a
+    listed pair with a neighbour, and pairs that were listed must stay listed.
+
+    >>> repair_run("carbon dioxide secretions".split()).changes
+    ((2, 'emissions'),)
+    """
+    n = len(words)
+    options: list[list[tuple[str, float]]] = []
+    for word in words:
+        sources = sorted(_commoner_sources(word).items(), key=lambda kv: -kv[1])
+        options.append([(word, 1.0)] + [(w, s) for w, s in sources if s >= MIN_SIMILARITY][:MAX_CANDIDATES])
+    listed_before = [stats.bigram(a, b) > 0 for a, b in zip(words, words[1:])]
+    # state: (candidate index, changed word already supported) -> (score, changes so far)
+    states: dict[tuple[int, bool], tuple[float, tuple]] = {}
+    for ci, (cand, sim) in enumerate(options[0]):
+        changed = ci > 0
+        states[(ci, not changed)] = (math.log10(sim) if changed else 0.0, ((0, cand),) if changed else ())
+    for i in range(1, n):
+        new_states: dict[tuple[int, bool], tuple[float, tuple]] = {}
+        for (pi, supported), (score, changes) in states.items():
+            prev, _ = options[i - 1][pi]
+            prev_changed = pi > 0
+            row = stats.followers(prev)
+            for ci, (cand, sim) in enumerate(options[i]):
+                changed = ci > 0
+                count = row.get(cand, 0)
+                if count and count < MIN_COUNT:
+                    count = 0
+                if (prev_changed or changed) and listed_before[i - 1] and not count:
+                    continue  # would break a pair that was fine
+                # A listed pair supports a restored word only if it is a real collocation.
+                association = _association(prev, cand, count) if count and (changed or prev_changed) else 0.0
+                supports = association >= MIN_ASSOCIATION
+                if prev_changed and not supported and not supports:
+                    continue  # the previous restored word would stay unsupported
+                total = score
+                if changed:
+                    total += math.log10(sim)
+                    if prev_changed:
+                        total -= SECOND_CHANGE
+                if supports:
+                    total += PMI_WEIGHT * association
+                key = (ci, (not changed) or supports)
+                if key not in new_states or total > new_states[key][0]:
+                    new_states[key] = (total, changes + (((i, cand),) if changed else ()))
+        states = new_states
+    best = max(
+        ((score, changes) for (ci, supported), (score, changes) in states.items() if supported and changes),
+        default=None,
+    )
+    if best is None or best[0] / len(best[1]) < MIN_SCORE:
+        return None
+    return RunFix(best[1], best[0])

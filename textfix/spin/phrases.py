@@ -1,0 +1,233 @@
+"""The spun → original phrase table: a versioned TSV shipped in ``textfix/data/spin_phrases.tsv``.
+
+Format, one entry a line, ``#`` starts a comment::
+
+    spun phrase<TAB>original[|alternative...]<TAB>gate
+
+* keys are matched case-insensitively, token by token, the longest key first;
+* an entry with several candidates is only ever a suggestion (like codespell's ambiguous fixes);
+* ``gate`` says when the repair may apply: ``always`` (not English as written: sanctuary't),
+  ``spun`` (only in a document judged spun), ``context`` (spun document *and* the neighbouring
+  words must support the original; for real words like "signs" or "clients"). Default ``spun``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .text import APOSTROPHES, Token, joined, tokenize
+
+GATES = ("always", "spun", "context")
+DEFAULT_GATE = "spun"
+
+
+def normalize(phrase: str) -> tuple[str, ...]:
+    """The token key of a phrase as matching sees it.
+
+    >>> normalize("Sanctuary’t  stopped")
+    ("sanctuary't", 'stopped')
+    """
+    return tuple(t.text.lower().translate(APOSTROPHES) for t in tokenize(phrase))
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: tuple[str, ...]
+    candidates: tuple[str, ...]
+    gate: str = DEFAULT_GATE
+    source: str = ""
+    line: int = 0
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.candidates) > 1
+
+
+@dataclass
+class Problem:
+    source: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.line}: {self.message}"
+
+
+@dataclass
+class PhraseTable:
+    entries: dict[tuple[str, ...], Entry] = field(default_factory=dict)
+    version: str = ""
+
+    def __post_init__(self) -> None:
+        self._index()
+
+    def _index(self) -> None:
+        self._by_first: dict[str, list[Entry]] = {}
+        for entry in self.entries.values():
+            self._by_first.setdefault(entry.key[0], []).append(entry)
+        for bucket in self._by_first.values():
+            bucket.sort(key=lambda e: -len(e.key))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, phrase: str) -> bool:
+        return normalize(phrase) in self.entries
+
+    def merged(self, other: "PhraseTable") -> "PhraseTable":
+        """This table with ``other``'s entries added; ``other`` wins on equal keys."""
+        return PhraseTable({**self.entries, **other.entries}, self.version)
+
+    def without(self, keys) -> "PhraseTable":
+        """This table less the given keys (for hold-out evaluation)."""
+        drop = {normalize(k) if isinstance(k, str) else k for k in keys}
+        return PhraseTable({k: e for k, e in self.entries.items() if k not in drop}, self.version)
+
+    def matches(self, text: str, tokens: list[Token] | None = None):
+        """Yield ``(first_token, end_token, entry)`` for non-overlapping matches, longest first.
+
+        >>> t = PhraseTable.from_lines(["research study\\tstudy", "research\\tinquiry|study"])
+        >>> [(e.key, i, j) for i, j, e in t.matches("The research study is small.")]
+        [(('research', 'study'), 1, 3)]
+        """
+        tokens = tokenize(text) if tokens is None else tokens
+        keys = [t.key for t in tokens]
+        i = 0
+        while i < len(tokens):
+            for entry in self._by_first.get(keys[i], ()):
+                j = i + len(entry.key)
+                if tuple(keys[i:j]) == entry.key and joined(text, tokens, i, j):
+                    yield i, j, entry
+                    i = j
+                    break
+            else:
+                i += 1
+
+    @classmethod
+    def from_lines(cls, lines, source: str = "<table>") -> "PhraseTable":
+        entries, problems, version = parse_lines(lines, source)
+        if problems:
+            raise ValueError("; ".join(map(str, problems)))
+        return cls(entries, version)
+
+
+def parse_lines(lines, source: str):
+    """Entries, format problems and the ``# version:`` of a table's lines."""
+    entries: dict[tuple[str, ...], Entry] = {}
+    problems: list[Problem] = []
+    version = ""
+    for number, raw in enumerate(lines, 1):
+        line = raw.rstrip("\r\n")
+        if line.startswith("#"):
+            if line[1:].strip().lower().startswith("version:") and not version:
+                version = line.split(":", 1)[1].strip()
+            continue
+        if not line.strip():
+            continue
+        fields = line.split("\t")
+        if len(fields) not in (2, 3):
+            problems.append(Problem(source, number, f"expected 2 or 3 tab-separated fields, got {len(fields)}"))
+            continue
+        key = normalize(fields[0])
+        candidates = tuple(c.strip() for c in fields[1].split("|"))
+        gate = fields[2].strip() if len(fields) == 3 else DEFAULT_GATE
+        if not key or not all(candidates):
+            problems.append(Problem(source, number, "empty phrase or replacement"))
+            continue
+        if gate not in GATES:
+            problems.append(Problem(source, number, f"unknown gate {gate!r} (one of {', '.join(GATES)})"))
+            continue
+        if any(normalize(c) == key for c in candidates):
+            problems.append(Problem(source, number, f"{fields[0]!r} maps to itself"))
+            continue
+        if key in entries:
+            problems.append(Problem(source, number, f"duplicate key {fields[0]!r} (first on line {entries[key].line})"))
+            continue
+        entries[key] = Entry(key, candidates, gate, source, number)
+    return entries, problems, version
+
+
+def chain_problems(table: PhraseTable, keys_from=None) -> list[Problem]:
+    """Entries whose replacement contains a key: the fixpoint loop would rewrite it again.
+
+    >>> t = PhraseTable.from_lines(["foo widget\\tbar gadget", "gadget\\tdevice", "a b\\tc"])
+    >>> [p.message for p in chain_problems(t)]
+    ["chain: 'foo widget' -> 'bar gadget', which contains the key 'gadget' (<table>:2)"]
+    """
+    problems = []
+    for entry in table.entries.values():
+        if keys_from is not None and entry.source not in keys_from:
+            continue
+        for candidate in entry.candidates:
+            words = normalize(candidate)
+            for _, _, target in table.matches(" ".join(words)):
+                what = "is itself a key" if target.key == words else f"contains the key {' '.join(target.key)!r}"
+                problems.append(Problem(
+                    entry.source, entry.line,
+                    f"chain: {' '.join(entry.key)!r} -> {candidate!r}, which {what} ({target.source}:{target.line})",
+                ))
+                break
+    return problems
+
+
+def read_table(path: str | Path) -> PhraseTable:
+    """Load a user table; raises :class:`~textfix.errors.TextfixError` naming the first problems."""
+    from ..errors import TextfixError
+
+    path = Path(path)
+    try:
+        with open(path, encoding="utf-8") as f:
+            return PhraseTable.from_lines(f, str(path))
+    except (OSError, UnicodeDecodeError) as e:
+        raise TextfixError(f"cannot read phrase table {path}: {e}") from None
+    except ValueError as e:
+        raise TextfixError(f"bad phrase table (see `textfix phrases check`): {str(e)[:300]}") from None
+
+
+def validate_table(path: str | Path, with_default: bool = True) -> list[Problem]:
+    """Every problem in a table file: format, duplicate keys, chains (also against the shipped
+    table unless ``with_default`` is false). An empty list means the table is fine.
+    """
+    path = Path(path)
+    try:
+        with open(path, encoding="utf-8") as f:
+            entries, problems, _ = parse_lines(f, str(path))
+    except (OSError, UnicodeDecodeError) as e:
+        return [Problem(str(path), 0, f"cannot read: {e}")]
+    table = PhraseTable(entries)
+    if with_default and not _is_default(path):
+        table = default_table().merged(table)
+    return problems + chain_problems(table, keys_from={str(path)})
+
+
+DATA_FILE = "spin_phrases.tsv"
+
+
+def _default_path():
+    return resources.files("textfix") / "data" / DATA_FILE
+
+
+def _is_default(path: Path) -> bool:
+    try:
+        return path.resolve() == Path(str(_default_path())).resolve()
+    except OSError:
+        return False
+
+
+@lru_cache(maxsize=1)
+def default_table() -> PhraseTable:
+    """The shipped table, loaded once."""
+    with _default_path().open(encoding="utf-8") as f:
+        return PhraseTable.from_lines(f, DATA_FILE)
+
+
+@lru_cache(maxsize=32)
+def table_with(extra_paths: tuple[str, ...] = ()) -> PhraseTable:
+    """The shipped table plus users' tables (later files win on equal keys)."""
+    table = default_table()
+    for path in extra_paths:
+        table = table.merged(read_table(path))
+    return table

@@ -1,0 +1,268 @@
+"""Everything put together: find the repairs of one text, each with a confidence, and judge
+whether the text is spun at all.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from . import collocations, consistency
+from .detect import SpinScore, is_phrase
+from .phrases import PhraseTable
+from .stats import bigram
+from .text import (
+    Token,
+    apostrophe_like,
+    at_sentence_start,
+    carry_case,
+    is_title_line,
+    joined,
+    line_starts,
+    tokenize,
+)
+
+CONFIDENCE = {"always": 0.95, "spun": 0.9}
+AMBIGUOUS_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True)
+class Repair:
+    start: int
+    end: int
+    replacement: str
+    rule: str
+    message: str
+    confidence: float
+    needs_spun: bool = True  # context-dependent: only in a document judged spun
+    ambiguous: bool = False  # several candidates: a suggestion, never a fix
+
+
+def applies(repair: Repair, spun: bool, threshold: float) -> bool:
+    """Whether a repair is applied by default (else it is at most a suggestion)."""
+    return not repair.ambiguous and (spun or not repair.needs_spun) and repair.confidence >= threshold
+
+
+def shown(repair: Repair, spun: bool) -> bool:
+    """Whether a repair is reported at all: in text not judged spun, context-dependent repairs
+    other than table fingerprints are noise and are left out."""
+    return spun or not repair.needs_spun or repair.rule == "spin-phrase"
+
+
+@dataclass
+class Analysis:
+    repairs: list[Repair]
+    score: SpinScore
+
+    @property
+    def spun(self) -> bool:
+        return self.score.spun
+
+
+URLISH = re.compile(r"\S*(?:/|@|www\.|\.com|\.org)\S*")
+
+
+def protected_tokens(text: str, tokens: list[Token]) -> set[int]:
+    """Tokens never changed: names (capitalized inside a sentence), title-case lines, numbers,
+    URLs and addresses.
+    """
+    protected = set()
+    url_spans = [m.span() for m in URLISH.finditer(text)]
+    starts = line_starts(text)
+    title_lines: dict[int, bool] = {}
+    url = 0
+    for i, tok in enumerate(tokens):
+        if not tok.is_word:
+            if tok.text[0].isdigit():
+                protected.add(i)
+            continue
+        line = bisect.bisect_right(starts, tok.start) - 1
+        if line not in title_lines:
+            end = starts[line + 1] - 1 if line + 1 < len(starts) else len(text)
+            title_lines[line] = is_title_line(text[starts[line] : end])
+        while url < len(url_spans) and url_spans[url][1] <= tok.start:
+            url += 1
+        if title_lines[line]:
+            protected.add(i)
+        elif url < len(url_spans) and url_spans[url][0] <= tok.start:
+            protected.add(i)
+        elif any(c.isupper() for c in tok.text):
+            sentence_start = at_sentence_start(text, tok.start, starts[line])
+            plain_capital = tok.text[0].isupper() and (tok.text[1:].islower() or len(tok.text) == 1)
+            if not (plain_capital and sentence_start):
+                protected.add(i)
+    return protected
+
+
+def _support(tokens: list[Token], text: str, i: int, j: int, words: list[str]) -> float:
+    """Log-count support of ``words`` standing at tokens i..j-1 from their neighbours."""
+    import math
+
+    total = 0.0
+    if i > 0 and tokens[i - 1].is_word and joined(text, tokens, i - 1, i + 1):
+        total += math.log10(1 + bigram(tokens[i - 1].key, words[0]))
+    if j < len(tokens) and tokens[j].is_word and joined(text, tokens, j - 1, j + 1):
+        total += math.log10(1 + bigram(words[-1], tokens[j].key))
+    return total
+
+
+def _content_runs(text: str, tokens: list[Token], skip: set[int]):
+    """Maximal runs (two or more) of adjacent, changeable content words."""
+    run: list[int] = []
+    for k, tok in enumerate(tokens):
+        ok = k not in skip and tok.is_word and collocations.candidate_word(tok.key)
+        if ok and run and joined(text, tokens, run[-1], k + 1):
+            run.append(k)
+            continue
+        if len(run) >= 2:
+            yield run
+        run = [k] if ok else []
+    if len(run) >= 2:
+        yield run
+
+
+def _pair_repair(text: str, tokens: list[Token], k: int, score: SpinScore) -> Repair | None:
+    a, b = tokens[k], tokens[k + 1]
+    fix = collocations.repair_pair(a.key, b.key)
+    if fix is None or not _keeps_outer_neighbours(tokens, text, k, fix):
+        return None
+    score.add("pair")
+    start = a.start if fix.first != a.key else b.start
+    end = b.end if fix.second != b.key else a.end
+    old = text[start:end]
+    new = " ".join(w for w, t in ((fix.first, a), (fix.second, b)) if t.start >= start and t.end <= end)
+    return Repair(
+        start, end, carry_case(old, new), "spin-collocation",
+        f"{a.text} {b.text}: {fix.first} {fix.second} is the common collocation", fix.confidence,
+    )
+
+
+def _keeps_outer_neighbours(tokens, text, k: int, fix) -> bool:
+    """A changed word must not break a listed pair with its other neighbour."""
+    if fix.first != tokens[k].key and k > 0 and joined(text, tokens, k - 1, k + 1):
+        before = tokens[k - 1].key
+        if bigram(before, tokens[k].key) and not bigram(before, fix.first):
+            return False
+    if fix.second != tokens[k + 1].key and k + 2 < len(tokens) and joined(text, tokens, k + 1, k + 3):
+        after = tokens[k + 2].key
+        if bigram(tokens[k + 1].key, after) and not bigram(fix.second, after):
+            return False
+    return True
+
+
+SPEECH_VERBS = frozenset({"says", "said", "adds", "added"})
+QUOTES = "\"“”'’‘"
+
+
+def attributes_quote(tokens, text, i, j) -> bool:
+    """A speech verb next to a quotation or a speaker's name: ”, says Heifets / Krystal says,"""
+    before = text[max(0, tokens[i].start - 3) : tokens[i].start].strip()
+    after = tokens[j] if j < len(tokens) else None
+    name_after = after is not None and after.text[:1].isupper()
+    name_before = i > 0 and tokens[i - 1].text[:1].isupper() and not at_sentence_start(text, tokens[i - 1].start)
+    return bool(before) and before[-1] in QUOTES + "," or name_after or name_before
+
+
+def context_confidence(tokens, text, i, j, replacement: str) -> float:
+    """Confidence of a context-gated table repair from its neighbours: 0.65 when they say
+    nothing either way, more when they prefer the original wording, less when they do not
+    (word-pair counts favour short function-word pairs, so the penalty is halved).
+    """
+    spun_words = [t.key for t in tokens[i:j]]
+    original_words = replacement.lower().split()
+    if original_words[0] in SPEECH_VERBS and attributes_quote(tokens, text, i, j):
+        return 0.85
+    delta = _support(tokens, text, i, j, original_words) - _support(tokens, text, i, j, spun_words)
+    delta = delta if delta > 0 else delta / 2
+    return round(max(0.2, min(0.85, 0.65 + 0.1 * delta)), 3)
+
+
+def analyse(text: str, table: PhraseTable) -> Analysis:
+    """Every repair the three paths find in ``text`` (phrase table, collocations, word families),
+    with confidences, and the text's spin score. Which repairs apply is the caller's decision
+    (:func:`applies`, :func:`shown`).
+
+    >>> from textfix.spin.phrases import default_table
+    >>> a = analyse("The research study has actually shown it.", default_table())
+    >>> [(r.replacement, r.rule) for r in a.repairs]
+    [('study', 'spin-phrase'), ('has', 'spin-phrase')]
+    """
+    tokens = tokenize(text)
+    protected = protected_tokens(text, tokens)
+    words = sum(1 for t in tokens if t.is_word)
+    score = SpinScore(words=words, phrase=is_phrase(text, words))
+    repairs: list[Repair] = []
+    covered: set[int] = set()
+
+    for i, j, entry in table.matches(text, tokens):
+        if any(k in protected for k in range(i, j)):
+            continue
+        source = text[tokens[i].start : tokens[j - 1].end]
+        covered.update(range(i, j))
+        score.add(entry.gate)
+        if entry.ambiguous:
+            repairs.append(Repair(
+                tokens[i].start, tokens[j - 1].end,
+                carry_case(source, apostrophe_like(source, entry.candidates[0])),
+                "spin-ambiguous", f"spun phrase? perhaps: {', '.join(entry.candidates)}",
+                AMBIGUOUS_CONFIDENCE, True, True,
+            ))
+            continue
+        original = entry.candidates[0]
+        if re.findall(r"\d+", source) != re.findall(r"\d+", original):
+            continue
+        replacement = carry_case(source, apostrophe_like(source, original))
+        if entry.gate == "context":
+            confidence = context_confidence(tokens, text, i, j, original)
+            rule = "spin-context-word"
+        else:
+            confidence = CONFIDENCE[entry.gate]
+            rule = "spin-phrase"
+        repairs.append(Repair(
+            tokens[i].start, tokens[j - 1].end, replacement, rule,
+            f"spun wording: {source!r} for {original!r}", confidence,
+            needs_spun=entry.gate != "always",
+        ))
+
+    # Word pairs and runs no table lists: runs of content words, each repaired jointly (runs
+    # are disjoint, so their repairs never overlap).
+    for run in _content_runs(text, tokens, protected | covered):
+        if len(run) == 2:
+            found = _pair_repair(text, tokens, run[0], score)
+            if found:
+                repairs.append(found)
+            continue
+        fix = collocations.repair_run([tokens[k].key for k in run])
+        if fix is None:
+            continue
+        for position, word in fix.changes:
+            score.add("pair")
+            tok = tokens[run[position]]
+            repairs.append(Repair(
+                tok.start, tok.end, carry_case(tok.text, word), "spin-collocation",
+                f"{' '.join(tokens[k].text for k in run)}: {word!r} for {tok.text!r} makes common collocations",
+                fix.confidence,
+            ))
+
+    # Terms replaced throughout.
+    words = [t.key for t in tokens if t.is_word]
+    for fix in consistency.find_term_fixes(words):
+        if (fix.original,) in table.entries:
+            continue  # restoring a word the table would rewrite again
+        for i, tok in enumerate(tokens):
+            if i in protected or i in covered:
+                continue
+            for spun_form, original in ((fix.term, fix.original), (fix.term + "s", fix.original + "s")):
+                if tok.key == spun_form:
+                    repairs.append(Repair(
+                        tok.start, tok.end, carry_case(tok.text, original), "spin-consistency",
+                        f"{fix.term!r} replaced {fix.original!r} throughout: its family "
+                        f"({fix.family} words) is still here", fix.confidence,
+                    ))
+    repairs.sort(key=lambda r: (r.start, -r.confidence))
+    kept: list[Repair] = []
+    for r in repairs:
+        if not kept or r.start >= kept[-1].end:
+            kept.append(r)
+    return Analysis(kept, score)

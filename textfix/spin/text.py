@@ -1,0 +1,122 @@
+"""Tokens and the small text facts the spin repairs need (sentence starts, title lines, case)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words keep inner apostrophes and hyphens (sanctuary’t, brand-new); any other character is a
+# token of its own so that table keys with commas still match token by token.
+TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?|[^\w\s]")
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers herself him himself his how i if in into is it its itself just
+    me more most my myself no nor not now of off on once only or other our ours ourselves out over
+    own same she should so some such than that the their theirs them themselves then there these
+    they this those through to too under until up very was we were what when where which while who
+    whom why will with would you your yours yourself yourselves also may might must shall one""".split()
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        """Lower case with typographic apostrophes folded, as table keys are written."""
+        return self.text.lower().translate(APOSTROPHES)
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word, number and punctuation tokens with their offsets.
+
+    >>> [t.text for t in tokenize("Opioids sanctuary’t stopped, brand-new 2.4 times.")]
+    ['Opioids', 'sanctuary’t', 'stopped', ',', 'brand-new', '2.4', 'times', '.']
+    """
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def joined(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    """Whether tokens i..j-1 form one run: only spaces (at most one line break) between them."""
+    for a, b in zip(tokens[i : j - 1], tokens[i + 1 : j]):
+        gap = text[a.end : b.start]
+        if gap.count("\n") > 1 or (gap and not gap.isspace()):
+            return False
+    return True
+
+
+SENTENCE_END = re.compile(r"(?:^|[.!?:;…\"“”‘’'(\[—–-])\s*$")
+
+
+def at_sentence_start(text: str, start: int, line_start: int | None = None) -> bool:
+    """Whether ``start`` begins a sentence, a line or a quotation (a capital there says nothing).
+
+    >>> at_sentence_start("He left. Research study", 9), at_sentence_start("the Research Triangle", 4)
+    (True, False)
+    """
+    if line_start is None:
+        line_start = text.rfind("\n", max(0, start - 200), start) + 1
+    before = text[max(line_start, start - 40) : start]
+    if not before.strip():
+        return True
+    return bool(SENTENCE_END.search(before))
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where lines start (for bisecting; rfind per token is quadratic on a long line)."""
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
+SMALL_WORDS = frozenset("a an and as at but by for from if in into like nor of on or over so the to up vs via with".split())
+
+
+def is_title_line(line: str) -> bool:
+    """A heading in title case: most words capitalized, no sentence punctuation inside.
+
+    >>> is_title_line("What if Ketamine Actually Works Like an Opioid?")
+    True
+    >>> is_title_line("Few drugs are as two-faced as ketamine. By day, it works.")
+    False
+    """
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line) if w.lower() not in SMALL_WORDS]
+    if not words or len(words) > 20:
+        return False
+    capitalized = sum(w[0].isupper() for w in words)
+    return capitalized >= max(2, 0.7 * len(words))
+
+
+def carry_case(source: str, replacement: str) -> str:
+    """Give ``replacement`` the capitalization of the ``source`` it replaces.
+
+    >>> carry_case("Research study", "study"), carry_case("A MINIMUM OF", "at least")
+    ('Study', 'AT LEAST')
+    >>> carry_case("counterfeit consciousness", "artificial intelligence")
+    'artificial intelligence'
+    """
+    letters = [c for c in source if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if source[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def apostrophe_like(source: str, replacement: str) -> str:
+    """Use the apostrophe style of the source text in the replacement.
+
+    >>> apostrophe_like("sanctuary’t", "haven't")
+    'haven’t'
+    """
+    if "’" in source:
+        return replacement.replace("'", "’")
+    return replacement
