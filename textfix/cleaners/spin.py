@@ -45,6 +45,15 @@ def looks_english(text: str, doc) -> bool:
     return doc.language == "en"
 
 
+class _DocState:
+    """What the cleaner keeps per document between rounds."""
+
+    def __init__(self):
+        self.guessed: set[tuple[str, str]] = set()  # statistical repairs of the first pass
+        self.text: str | None = None  # the text last analysed, and its analysis
+        self.analysis = None
+
+
 class SpinCleaner(Cleaner):
     code = "spin"
     summary = "Spun wording (synonym-swapped text, tortured phrases) restored to the usual phrase."
@@ -88,10 +97,20 @@ class SpinCleaner(Cleaner):
             notes.update({"skipped": f"language {doc.language!r}: spin repair is English only"})
             return
         table = self.table if self.table is not None else table_with(self.phrase_files)
-        analysis = analyse(text, table)
         # The judgement is made once, on the text as the spin cleaner first saw it: later rounds
         # see repaired (less spun) text and must not change their mind about the document.
-        if "spun" not in notes:
+        judged = "spun" in notes
+        first_pass = doc not in self._passes
+        state = self._passes.setdefault(doc, _DocState())
+        if state.text == text:
+            analysis = state.analysis  # an unchanged text in a later round: same repairs
+        else:
+            # Only what will be shown is searched for: in a document not judged spun that is
+            # the table's fingerprints, plus what its score counts on the first pass.
+            spun = notes["spun"] if judged else (True if self.assume_spun else None)
+            analysis = analyse(text, table, spun=spun, lazy=True, scored=not judged)
+            state.text, state.analysis = text, analysis
+        if not judged:
             notes.update(analysis.score.to_dict())
             notes["threshold"] = self.threshold
             notes["table_version"] = table.version
@@ -102,8 +121,7 @@ class SpinCleaner(Cleaner):
         # a restored word makes new pairs and new word counts, and guesses built on guesses
         # drift ("brand-new paper" -> "new paper" -> "new version"). Later passes repeat the
         # first pass's statistical suggestions (the report keeps the last pass's) and no others.
-        first_pass = doc not in self._passes
-        guessed = self._passes.setdefault(doc, set())
+        guessed = state.guessed
         for repair in analysis.repairs:
             if not shown(repair, spun):
                 continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import stats
 from .text import STOPWORDS
@@ -70,6 +71,7 @@ def candidate_word(word: str) -> bool:
             and word not in STOPWORDS and word not in GLUE)
 
 
+@lru_cache(maxsize=50_000)  # every word of every document asks: the answer depends on the word alone
 def _commoner_sources(word: str) -> dict[str, float]:
     """Thesaurus sources of ``word`` that are more common than it: spinners swap everyday words
     for rarer synonyms (celebration for party), seldom the other way round."""
@@ -79,6 +81,7 @@ def _commoner_sources(word: str) -> dict[str, float]:
     return {w: s for w, s in stats.replaced_by(word).items() if stats.unigram(w) > floor}
 
 
+@lru_cache(maxsize=50_000)
 def repair_pair(first: str, second: str, both: bool = True) -> PairFix | None:
     """The best common collocation reachable by un-spinning one or both words, if any.
 
@@ -134,13 +137,18 @@ def _association(x: str, y: str, count: int) -> float:
     return PairFix(x, y, count, 1.0).association
 
 
-def repair_run(words: list[str]) -> RunFix | None:
+def repair_run(words) -> RunFix | None:
     """Un-spin a run of three or more content words jointly: every restored word must make a
     listed pair with a neighbour, and pairs that were listed must stay listed.
 
     >>> repair_run("carbon dioxide secretions".split()).changes
     ((2, 'emissions'),)
     """
+    return _repair_run(tuple(words))
+
+
+@lru_cache(maxsize=20_000)  # the answer depends on the words alone; documents repeat runs
+def _repair_run(words: tuple[str, ...]) -> RunFix | None:
     n = len(words)
     options: list[list[tuple[str, float]]] = []
     for word in words:

@@ -42,6 +42,7 @@ class TermFix:
 
 
 PREFIXES = ("", "anti", "non", "un", "re", "pre", "post", "over", "under", "hyper", "hypo", "dis", "co", "self-", "anti-", "non-")
+PREFIX_SET = frozenset(PREFIXES)
 
 
 def related(word: str, root: str) -> bool:
@@ -54,10 +55,41 @@ def related(word: str, root: str) -> bool:
     return at >= 0 and word[:at] in PREFIXES and (len(word) - at - len(root) <= 5)
 
 
-def family(counts: Counter, root: str, exclude: set[str]) -> tuple[int, int]:
-    """Occurrences and distinct forms of the words derived from ``root``."""
-    members = [n for word, n in counts.items() if word not in exclude and related(word, root)]
+def family(counts: Counter, root: str, exclude: set[str], index: dict[str, list[str]] | None = None) -> tuple[int, int]:
+    """Occurrences and distinct forms of the words derived from ``root``; ``index`` (from
+    :func:`family_index` over ``counts``) narrows the words to look at.
+
+    >>> counts = Counter("depressed depressive antidepressant depressed expressive".split())
+    >>> family(counts, "depress", set()), family(counts, "depress", set(), family_index(counts))
+    ((4, 3), (4, 3))
+    """
+    words = counts if index is None else index.get(root, ())
+    members = [counts[word] for word in words if word not in exclude and related(word, root)]
     return sum(members), len(members)
+
+
+MAX_SUFFIX = 5  # what :func:`related` allows after the root
+
+
+def family_index(counts: Counter) -> dict[str, list[str]]:
+    """Every root a word could be :func:`related` to -> the words, in ``counts`` order: a word
+    is its root behind a listed prefix, with at most five letters after it. Looking a root up
+    here instead of scanning the vocabulary keeps a document's word-family search linear.
+
+    >>> family_index(Counter(["undone"]))["done"]
+    ['undone']
+    """
+    index: dict[str, list[str]] = {}
+    for word in counts:
+        for prefix in PREFIX_SET:
+            if not word.startswith(prefix):
+                continue
+            rest = word[len(prefix):]
+            for size in range(max(1, len(rest) - MAX_SUFFIX), len(rest) + 1):
+                bucket = index.setdefault(rest[:size], [])
+                if not bucket or bucket[-1] != word:
+                    bucket.append(word)
+    return index
 
 
 def find_term_fixes(words: list[str]) -> list[TermFix]:
@@ -70,13 +102,14 @@ def find_term_fixes(words: list[str]) -> list[TermFix]:
     []
     """
     counts = Counter(words)
+    index = family_index(counts)
     fixes = []
     for term, n in counts.items():
         if n < MIN_OCCURRENCES or len(term) < 5 or term in STOPWORDS or not term.isalpha():
             continue
         if stats.unigram(term) > MAX_TERM_COUNT:
             continue
-        own, _ = family(counts, stem(term), {term, term + "s"})
+        own, _ = family(counts, stem(term), {term, term + "s"}, index)
         best = None
         for original, similarity in stats.replaced_by(term).items():
             if counts[original] or counts[original + "s"] or similarity < MIN_SIMILARITY:
@@ -84,7 +117,7 @@ def find_term_fixes(words: list[str]) -> list[TermFix]:
             root = stem(original)
             if len(root) < MIN_ROOT or root in term:
                 continue
-            found, forms = family(counts, root, {term})
+            found, forms = family(counts, root, {term}, index)
             if (found >= MIN_FAMILY and forms >= MIN_FORMS and found > 2 * own
                     and (best is None or found > best.family)):
                 best = TermFix(term, original, found, 0.85)

@@ -86,7 +86,7 @@ class PhraseTable:
         drop = {normalize(k) if isinstance(k, str) else k for k in keys}
         return PhraseTable({k: e for k, e in self.entries.items() if k not in drop}, self.version)
 
-    def matches(self, text: str, tokens: list[Token] | None = None):
+    def matches(self, text: str, tokens: list[Token] | None = None, keys: list[str] | None = None):
         """Yield ``(first_token, end_token, entry)`` for non-overlapping matches, longest first.
 
         >>> t = PhraseTable.from_lines(["research study\\tstudy", "research\\tinquiry|study"])
@@ -94,7 +94,7 @@ class PhraseTable:
         [(('research', 'study'), 1, 3)]
         """
         tokens = tokenize(text) if tokens is None else tokens
-        keys = [t.key for t in tokens]
+        keys = [t.key for t in tokens] if keys is None else keys
         i = 0
         while i < len(tokens):
             for entry in self._by_first.get(keys[i], ()):

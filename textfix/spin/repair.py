@@ -107,11 +107,12 @@ def _support(tokens: list[Token], text: str, i: int, j: int, words: list[str]) -
     return total
 
 
-def _content_runs(text: str, tokens: list[Token], skip: set[int]):
+def _content_runs(text: str, tokens: list[Token], keys: list[str], skip: set[int]):
     """Maximal runs (two or more) of adjacent, changeable content words."""
     run: list[int] = []
+    candidate = collocations.candidate_word
     for k, tok in enumerate(tokens):
-        ok = k not in skip and tok.is_word and collocations.candidate_word(tok.key)
+        ok = k not in skip and tok.is_word and candidate(keys[k])
         if ok and run and joined(text, tokens, run[-1], k + 1):
             run.append(k)
             continue
@@ -178,39 +179,54 @@ def context_confidence(tokens, text, i, j, replacement: str) -> float:
     return round(max(0.2, min(0.85, 0.65 + 0.1 * delta)), 3)
 
 
-def analyse(text: str, table: PhraseTable) -> Analysis:
+def analyse(text: str, table: PhraseTable, spun: bool | None = None, lazy: bool = False,
+            scored: bool = True) -> Analysis:
     """Every repair the three paths find in ``text`` (phrase table, collocations, word families),
     with confidences, and the text's spin score. Which repairs apply is the caller's decision
     (:func:`applies`, :func:`shown`).
+
+    ``lazy`` leaves out the repairs :func:`shown` would hide in a document judged as ``spun``
+    says (``None``: as its score says), without searching for them: in a document not judged
+    spun only table fingerprints remain, and the statistical paths run only as far as the score
+    needs them (not at all with ``scored=False``, when the caller has its judgement already).
 
     >>> from textfix.spin.phrases import default_table
     >>> a = analyse("The research study has actually shown it.", default_table())
     >>> [(r.replacement, r.rule) for r in a.repairs]
     [('study', 'spin-phrase'), ('has', 'spin-phrase')]
+    >>> a = analyse("The research study was about counterfeit consciousness.", default_table(), lazy=True)
+    >>> [(r.replacement, r.rule) for r in a.repairs], a.score.fingerprints
+    ([('study', 'spin-phrase')], {'spun': 1, 'pair': 1})
     """
     tokens = tokenize(text)
+    keys = [t.key for t in tokens]
     protected = protected_tokens(text, tokens)
     words = sum(1 for t in tokens if t.is_word)
     score = SpinScore(words=words, phrase=is_phrase(text, words))
     repairs: list[Repair] = []
     covered: set[int] = set()
+    # Before the score is known, a lazy search keeps what a spun document would show.
+    hidden = lazy and spun is False
 
-    for i, j, entry in table.matches(text, tokens):
+    for i, j, entry in table.matches(text, tokens, keys):
         if any(k in protected for k in range(i, j)):
             continue
         source = text[tokens[i].start : tokens[j - 1].end]
         covered.update(range(i, j))
         score.add(entry.gate)
         if entry.ambiguous:
-            repairs.append(Repair(
-                tokens[i].start, tokens[j - 1].end,
-                carry_case(source, apostrophe_like(source, entry.candidates[0])),
-                "spin-ambiguous", f"spun phrase? perhaps: {', '.join(entry.candidates)}",
-                AMBIGUOUS_CONFIDENCE, True, True,
-            ))
+            if not hidden:
+                repairs.append(Repair(
+                    tokens[i].start, tokens[j - 1].end,
+                    carry_case(source, apostrophe_like(source, entry.candidates[0])),
+                    "spin-ambiguous", f"spun phrase? perhaps: {', '.join(entry.candidates)}",
+                    AMBIGUOUS_CONFIDENCE, True, True,
+                ))
             continue
         original = entry.candidates[0]
         if re.findall(r"\d+", source) != re.findall(r"\d+", original):
+            continue
+        if entry.gate == "context" and hidden:
             continue
         replacement = carry_case(source, apostrophe_like(source, original))
         if entry.gate == "context":
@@ -226,40 +242,48 @@ def analyse(text: str, table: PhraseTable) -> Analysis:
         ))
 
     # Word pairs and runs no table lists: runs of content words, each repaired jointly (runs
-    # are disjoint, so their repairs never overlap).
-    for run in _content_runs(text, tokens, protected | covered):
-        if len(run) == 2:
-            found = _pair_repair(text, tokens, run[0], score)
-            if found:
-                repairs.append(found)
-            continue
-        fix = collocations.repair_run([tokens[k].key for k in run])
-        if fix is None:
-            continue
-        for position, word in fix.changes:
-            score.add("pair")
-            tok = tokens[run[position]]
-            repairs.append(Repair(
-                tok.start, tok.end, carry_case(tok.text, word), "spin-collocation",
-                f"{' '.join(tokens[k].text for k in run)}: {word!r} for {tok.text!r} makes common collocations",
-                fix.confidence,
-            ))
+    # are disjoint, so their repairs never overlap). They also count towards the score.
+    if scored or not hidden:
+        for run in _content_runs(text, tokens, keys, protected | covered):
+            if len(run) == 2:
+                found = _pair_repair(text, tokens, run[0], score)
+                if found and not hidden:
+                    repairs.append(found)
+                continue
+            fix = collocations.repair_run(tuple(keys[k] for k in run))
+            if fix is None:
+                continue
+            for position, word in fix.changes:
+                score.add("pair")
+                if hidden:
+                    continue
+                tok = tokens[run[position]]
+                repairs.append(Repair(
+                    tok.start, tok.end, carry_case(tok.text, word), "spin-collocation",
+                    f"{' '.join(tokens[k].text for k in run)}: {word!r} for {tok.text!r} makes common collocations",
+                    fix.confidence,
+                ))
 
     # Terms replaced throughout.
-    words = [t.key for t in tokens if t.is_word]
-    for fix in consistency.find_term_fixes(words):
+    if lazy and not (score.spun if spun is None else spun):
+        repairs = [r for r in repairs if shown(r, False)]
+        word_keys = []
+    else:
+        word_keys = [key for key, t in zip(keys, tokens) if t.is_word]
+    for fix in consistency.find_term_fixes(word_keys) if word_keys else ():
         if (fix.original,) in table.entries:
             continue  # restoring a word the table would rewrite again
+        forms = {fix.term: fix.original, fix.term + "s": fix.original + "s"}
         for i, tok in enumerate(tokens):
             if i in protected or i in covered:
                 continue
-            for spun_form, original in ((fix.term, fix.original), (fix.term + "s", fix.original + "s")):
-                if tok.key == spun_form:
-                    repairs.append(Repair(
-                        tok.start, tok.end, carry_case(tok.text, original), "spin-consistency",
-                        f"{fix.term!r} replaced {fix.original!r} throughout: its family "
-                        f"({fix.family} words) is still here", fix.confidence,
-                    ))
+            original = forms.get(keys[i])
+            if original is not None:
+                repairs.append(Repair(
+                    tok.start, tok.end, carry_case(tok.text, original), "spin-consistency",
+                    f"{fix.term!r} replaced {fix.original!r} throughout: its family "
+                    f"({fix.family} words) is still here", fix.confidence,
+                ))
     repairs.sort(key=lambda r: (r.start, -r.confidence))
     kept: list[Repair] = []
     for r in repairs:

@@ -66,6 +66,7 @@ def bigram(first: str, second: str) -> int:
     return followers(first).get(second, 0)
 
 
+@lru_cache(maxsize=200_000)  # looked up for every synonym of every word: parse each row once
 def unigram(word: str) -> int:
     """Count (thousands) of a word, 0 for a rare or unknown word."""
     value = _unigram_rows().get(word)
