@@ -95,16 +95,17 @@ class PhraseTable:
         """
         tokens = tokenize(text) if tokens is None else tokens
         keys = [t.key for t in tokens] if keys is None else keys
-        i = 0
-        while i < len(tokens):
-            for entry in self._by_first.get(keys[i], ()):
+        by_first = self._by_first
+        free = 0  # tokens before this one are in a match already
+        for i in [i for i, key in enumerate(keys) if key in by_first]:
+            if i < free:
+                continue
+            for entry in by_first[keys[i]]:
                 j = i + len(entry.key)
                 if tuple(keys[i:j]) == entry.key and joined(text, tokens, i, j):
                     yield i, j, entry
-                    i = j
+                    free = j
                     break
-            else:
-                i += 1
 
     @classmethod
     def from_lines(cls, lines, source: str = "<table>") -> "PhraseTable":

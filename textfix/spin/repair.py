@@ -20,6 +20,7 @@ from .text import (
     is_title_line,
     joined,
     line_starts,
+    token_keys,
     tokenize,
 )
 
@@ -68,31 +69,40 @@ def protected_tokens(text: str, tokens: list[Token]) -> set[int]:
     URLs and addresses.
     """
     protected = set()
-    url_spans = [m.span() for m in URLISH.finditer(text)]
+    url_spans = [m.span() for m in URLISH.finditer(text)] if _MAYBE_URL.search(text) else []
     starts = line_starts(text)
-    title_lines: dict[int, bool] = {}
+    line, line_end = -1, -1  # the current line and the offset where the next one starts
+    title = False
     url = 0
     for i, tok in enumerate(tokens):
-        if not tok.is_word:
-            if tok.text[0].isdigit():
+        word = tok.text
+        if not word[0].isalpha():
+            if word[0].isdigit():
                 protected.add(i)
             continue
-        line = bisect.bisect_right(starts, tok.start) - 1
-        if line not in title_lines:
-            end = starts[line + 1] - 1 if line + 1 < len(starts) else len(text)
-            title_lines[line] = is_title_line(text[starts[line] : end])
-        while url < len(url_spans) and url_spans[url][1] <= tok.start:
-            url += 1
-        if title_lines[line]:
+        if tok.start >= line_end:  # tokens come in order: a new line
+            line = bisect.bisect_right(starts, tok.start) - 1
+            line_end = starts[line + 1] if line + 1 < len(starts) else len(text) + 1
+            title = is_title_line(text[starts[line] : line_end - 1])
+        if title:
             protected.add(i)
-        elif url < len(url_spans) and url_spans[url][0] <= tok.start:
-            protected.add(i)
-        elif any(c.isupper() for c in tok.text):
+            continue
+        if url_spans:
+            while url < len(url_spans) and url_spans[url][1] <= tok.start:
+                url += 1
+            if url < len(url_spans) and url_spans[url][0] <= tok.start:
+                protected.add(i)
+                continue
+        if not word.islower() and any(c.isupper() for c in word):
             sentence_start = at_sentence_start(text, tok.start, starts[line])
-            plain_capital = tok.text[0].isupper() and (tok.text[1:].islower() or len(tok.text) == 1)
+            plain_capital = word[0].isupper() and (word[1:].islower() or len(word) == 1)
             if not (plain_capital and sentence_start):
                 protected.add(i)
     return protected
+
+
+# Every URLISH match has one of these: most pages have none, and then no token is looked up.
+_MAYBE_URL = re.compile(r"/|@|www\.|\.com|\.org")
 
 
 def _support(tokens: list[Token], text: str, i: int, j: int, words: list[str]) -> float:
@@ -199,9 +209,9 @@ def analyse(text: str, table: PhraseTable, spun: bool | None = None, lazy: bool 
     ([('study', 'spin-phrase')], {'spun': 1, 'pair': 1})
     """
     tokens = tokenize(text)
-    keys = [t.key for t in tokens]
+    keys = token_keys(text, tokens)
     protected = protected_tokens(text, tokens)
-    words = sum(1 for t in tokens if t.is_word)
+    words = sum(1 for t in tokens if t.text[0].isalpha())
     score = SpinScore(words=words, phrase=is_phrase(text, words))
     repairs: list[Repair] = []
     covered: set[int] = set()

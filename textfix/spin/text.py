@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Words keep inner apostrophes and hyphens (sanctuary’t, brand-new); any other character is a
 # token of its own so that table keys with commas still match token by token.
@@ -21,8 +21,7 @@ STOPWORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: a page makes thousands, and a dataclass is slower to build
     text: str
     start: int
     end: int
@@ -43,7 +42,22 @@ def tokenize(text: str) -> list[Token]:
     >>> [t.text for t in tokenize("Opioids sanctuary’t stopped, brand-new 2.4 times.")]
     ['Opioids', 'sanctuary’t', 'stopped', ',', 'brand-new', '2.4', 'times', '.']
     """
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    new = tuple.__new__
+    return [new(Token, (m.group(), m.start(), m.end())) for m in TOKEN.finditer(text)]
+
+
+def token_keys(text: str, tokens: list[Token]) -> list[str]:
+    """Every token's :attr:`Token.key`, folded once for the whole text where that is the same
+    as token by token: no character changes length in lower case and no capital sigma (whose
+    lower case depends on the next letter) is in the text.
+
+    >>> token_keys("Sanctuary’t İstanbul", tokenize("Sanctuary’t İstanbul"))
+    ["sanctuary't", 'i̇stanbul']
+    """
+    folded = text.lower().translate(APOSTROPHES)
+    if len(folded) != len(text) or "Σ" in text:
+        return [t.key for t in tokens]
+    return [folded[t.start : t.end] for t in tokens]
 
 
 def joined(text: str, tokens: list[Token], i: int, j: int) -> bool:
