@@ -65,6 +65,7 @@ GLUE = frozenset("""
 """.split())
 
 
+@lru_cache(maxsize=100_000)  # asked for every word of every document
 def candidate_word(word: str) -> bool:
     """Words a spinner swaps: lower-case letters, not function or glue words, not tiny."""
     return (len(word) > 2 and word.isalpha() and word.islower()

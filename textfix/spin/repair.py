@@ -67,38 +67,78 @@ URLISH = re.compile(r"\S*(?:/|@|www\.|\.com|\.org)\S*")
 def protected_tokens(text: str, tokens: list[Token]) -> set[int]:
     """Tokens never changed: names (capitalized inside a sentence), title-case lines, numbers,
     URLs and addresses.
+
+    >>> text = "He met Anna in Paris. Details at www.example.com today"
+    >>> sorted(tokenize(text)[i].text for i in protected_tokens(text, tokenize(text)))
+    ['Anna', 'Paris', 'com', 'example', 'www']
     """
-    protected = set()
-    url_spans = [m.span() for m in URLISH.finditer(text)] if _MAYBE_URL.search(text) else []
-    starts = line_starts(text)
-    line, line_end = -1, -1  # the current line and the offset where the next one starts
-    title = False
-    url = 0
-    for i, tok in enumerate(tokens):
-        word = tok.text
-        if not word[0].isalpha():
-            if word[0].isdigit():
-                protected.add(i)
-            continue
-        if tok.start >= line_end:  # tokens come in order: a new line
-            line = bisect.bisect_right(starts, tok.start) - 1
-            line_end = starts[line + 1] if line + 1 < len(starts) else len(text) + 1
-            title = is_title_line(text[starts[line] : line_end - 1])
-        if title:
-            protected.add(i)
-            continue
-        if url_spans:
-            while url < len(url_spans) and url_spans[url][1] <= tok.start:
-                url += 1
-            if url < len(url_spans) and url_spans[url][0] <= tok.start:
-                protected.add(i)
+    return set(range(len(tokens))).difference(Protection(text, tokens).unprotected(range(len(tokens))))
+
+
+class Protection:
+    """``i in protection``: whether token i is protected (see :func:`protected_tokens`), decided
+    when asked: a document not judged spun asks only about the few tokens the table matches.
+    """
+
+    def __init__(self, text: str, tokens: list[Token]):
+        self.text, self.tokens = text, tokens
+        self.starts = line_starts(text)
+        self.title_lines: dict[int, bool] = {}
+        self._urls: tuple[list[int], list[int]] | None = None
+
+    @property
+    def urls(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the URL-like spans, found when first needed."""
+        if self._urls is None:
+            spans = [m.span() for m in URLISH.finditer(self.text)] if _MAYBE_URL.search(self.text) else []
+            self._urls = [start for start, _ in spans], [end for _, end in spans]
+        return self._urls
+
+    def __contains__(self, i: int) -> bool:
+        return not self.unprotected((i,))
+
+    def _title_line(self, line: int) -> bool:
+        title = self.title_lines.get(line)
+        if title is None:
+            starts = self.starts
+            end = starts[line + 1] - 1 if line + 1 < len(starts) else len(self.text)
+            title = self.title_lines[line] = is_title_line(self.text[starts[line] : end])
+        return title
+
+    def unprotected(self, indices) -> list[int]:
+        """The tokens among ``indices`` (ascending) that are not protected, in one pass."""
+        text, tokens, starts = self.text, self.tokens, self.starts
+        url_starts, url_ends = self.urls
+        kept = []
+        line_start = line_end = -1  # the current line: tokens come in order
+        title = False
+        url = 0
+        for i in indices:
+            word, start, _ = tokens[i]
+            if not word[0].isalpha():
+                if not word[0].isdigit():
+                    kept.append(i)
                 continue
-        if not word.islower() and any(c.isupper() for c in word):
-            sentence_start = at_sentence_start(text, tok.start, starts[line])
+            if start >= line_end:
+                line = bisect.bisect_right(starts, start) - 1
+                line_start = starts[line]
+                line_end = starts[line + 1] if line + 1 < len(starts) else len(text) + 1
+                title = self._title_line(line)
+            if title:
+                continue
+            if url_starts:  # URL spans come in order and do not overlap
+                while url < len(url_starts) and url_ends[url] <= start:
+                    url += 1
+                if url < len(url_starts) and url_starts[url] <= start:
+                    continue
+            if word.islower() or not any(c.isupper() for c in word):
+                kept.append(i)
+                continue
+            # A capital says nothing at a sentence start; elsewhere it is a name.
             plain_capital = word[0].isupper() and (word[1:].islower() or len(word) == 1)
-            if not (plain_capital and sentence_start):
-                protected.add(i)
-    return protected
+            if plain_capital and at_sentence_start(text, start, line_start):
+                kept.append(i)
+        return kept
 
 
 # Every URLISH match has one of these: most pages have none, and then no token is looked up.
@@ -117,18 +157,18 @@ def _support(tokens: list[Token], text: str, i: int, j: int, words: list[str]) -
     return total
 
 
-def _content_runs(text: str, tokens: list[Token], keys: list[str], skip: set[int]):
+def _content_runs(text: str, tokens: list[Token], keys: list[str], covered: set[int], protected):
     """Maximal runs (two or more) of adjacent, changeable content words."""
-    run: list[int] = []
     candidate = collocations.candidate_word
-    for k, tok in enumerate(tokens):
-        ok = k not in skip and tok.is_word and candidate(keys[k])
-        if ok and run and joined(text, tokens, run[-1], k + 1):
+    run: list[int] = []
+    changeable = [k for k, key in enumerate(keys) if candidate(key) and tokens[k].text[0].isalpha() and k not in covered]
+    for k in protected.unprotected(changeable):
+        if run and run[-1] == k - 1 and joined(text, tokens, k - 1, k + 1):
             run.append(k)
             continue
         if len(run) >= 2:
             yield run
-        run = [k] if ok else []
+        run = [k]
     if len(run) >= 2:
         yield run
 
@@ -210,7 +250,7 @@ def analyse(text: str, table: PhraseTable, spun: bool | None = None, lazy: bool 
     """
     tokens = tokenize(text)
     keys = token_keys(text, tokens)
-    protected = protected_tokens(text, tokens)
+    protected = Protection(text, tokens)
     words = sum(1 for t in tokens if t.text[0].isalpha())
     score = SpinScore(words=words, phrase=is_phrase(text, words))
     repairs: list[Repair] = []
@@ -254,7 +294,7 @@ def analyse(text: str, table: PhraseTable, spun: bool | None = None, lazy: bool 
     # Word pairs and runs no table lists: runs of content words, each repaired jointly (runs
     # are disjoint, so their repairs never overlap). They also count towards the score.
     if scored or not hidden:
-        for run in _content_runs(text, tokens, keys, protected | covered):
+        for run in _content_runs(text, tokens, keys, covered, protected):
             if len(run) == 2:
                 found = _pair_repair(text, tokens, run[0], score)
                 if found and not hidden:
@@ -285,10 +325,8 @@ def analyse(text: str, table: PhraseTable, spun: bool | None = None, lazy: bool 
             continue  # restoring a word the table would rewrite again
         forms = {fix.term: fix.original, fix.term + "s": fix.original + "s"}
         for i, tok in enumerate(tokens):
-            if i in protected or i in covered:
-                continue
             original = forms.get(keys[i])
-            if original is not None:
+            if original is not None and i not in covered and i not in protected:
                 repairs.append(Repair(
                     tok.start, tok.end, carry_case(tok.text, original), "spin-consistency",
                     f"{fix.term!r} replaced {fix.original!r} throughout: its family "

@@ -102,11 +102,20 @@ def is_title_line(line: str) -> bool:
     >>> is_title_line("Few drugs are as two-faced as ketamine. By day, it works.")
     False
     """
-    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line) if w.lower() not in SMALL_WORDS]
-    if not words or len(words) > 20:
-        return False
-    capitalized = sum(w[0].isupper() for w in words)
-    return capitalized >= max(2, 0.7 * len(words))
+    words = capitalized = 0
+    for match in _LINE_WORD.finditer(line):
+        word = match.group()
+        if word.lower() in SMALL_WORDS:
+            continue
+        words += 1
+        capitalized += word[0].isupper()
+        # Stop early on running text: over 20 words, or over 6 lower-case ones (never 70%).
+        if words > 20 or words - capitalized > 6:
+            return False
+    return words > 0 and capitalized >= max(2, 0.7 * words)
+
+
+_LINE_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
 
 def carry_case(source: str, replacement: str) -> str:
