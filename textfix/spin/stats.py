@@ -85,6 +85,7 @@ def _row(word: str) -> dict[str, float]:
     return {parts[i]: int(parts[i + 1]) / 100 for i in range(0, len(parts) - 1, 2)}
 
 
+@lru_cache(maxsize=200_000)  # thesaurus rows share their words: each is inflected once
 def inflect(base: str, suffix: str) -> str | None:
     """``base`` with ``suffix``, spelled as English does, if the word exists.
 
