@@ -93,16 +93,19 @@ class SpinCleaner(Cleaner):
         from ..spin.repair import analyse, applies, shown
 
         notes = doc.notes.setdefault("spin", {})
-        if not looks_english(text, doc):
+        state = self._passes.get(doc)
+        unchanged = state is not None and state.text == text  # analysed already: English
+        if not unchanged and not looks_english(text, doc):
             notes.update({"skipped": f"language {doc.language!r}: spin repair is English only"})
             return
         table = self.table if self.table is not None else table_with(self.phrase_files)
         # The judgement is made once, on the text as the spin cleaner first saw it: later rounds
         # see repaired (less spun) text and must not change their mind about the document.
         judged = "spun" in notes
-        first_pass = doc not in self._passes
-        state = self._passes.setdefault(doc, _DocState())
-        if state.text == text:
+        first_pass = state is None
+        if state is None:
+            state = self._passes[doc] = _DocState()
+        if unchanged:
             analysis = state.analysis  # an unchanged text in a later round: same repairs
         else:
             # Only what will be shown is searched for: in a document not judged spun that is

@@ -42,7 +42,7 @@ class TermFix:
 
 
 PREFIXES = ("", "anti", "non", "un", "re", "pre", "post", "over", "under", "hyper", "hypo", "dis", "co", "self-", "anti-", "non-")
-PREFIX_SET = frozenset(PREFIXES)
+_PREFIXES_BY_INITIAL = {p[:1]: ("",) + tuple(q for q in PREFIXES if q[:1] == p[:1]) for p in PREFIXES if p}
 
 
 def related(word: str, root: str) -> bool:
@@ -81,7 +81,7 @@ def family_index(counts: Counter) -> dict[str, list[str]]:
     """
     index: dict[str, list[str]] = {}
     for word in counts:
-        for prefix in PREFIX_SET:
+        for prefix in _PREFIXES_BY_INITIAL.get(word[:1], ("",)):
             if not word.startswith(prefix):
                 continue
             rest = word[len(prefix):]
