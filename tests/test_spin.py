@@ -125,6 +125,27 @@ def test_seed_is_judged_spun_and_clean_excerpts_are_not():
         assert not note["spun"] and note["score"] < seed["score"] / 4, path.name
 
 
+def test_lazy_search_shows_what_the_full_analysis_shows():
+    """The cleaner searches only for what it will show (a document not judged spun skips the
+    statistical paths); the shown repairs and the score must be those of the full analysis."""
+    from textfix.spin.repair import shown
+
+    table = default_table()
+    texts = [SEED, SEED[:3000], "Infants fed bosom milk grew faster.", "counterfeit consciousness"]
+    texts += [path.read_text(encoding="utf-8") for path in CLEAN]
+    for text in texts:
+        full = analyse(text, table)
+        for spun in (None, True, False):
+            judged = full.spun if spun is None else spun
+            expected = [r for r in full.repairs if shown(r, judged)]
+            lazy = analyse(text, table, spun=spun, lazy=True)
+            assert lazy.repairs == expected and lazy.score == full.score, text[:40]
+            later = analyse(text, table, spun=judged, lazy=True, scored=False)
+            assert later.repairs == expected, text[:40]
+    assert any(r.rule == "spin-consistency" for r in analyse(SEED, table, lazy=True).repairs)
+    assert analyse(CLEAN[0].read_text(encoding="utf-8"), table, lazy=True).score.fingerprints.get("pair")
+
+
 def test_score_needs_table_evidence_not_just_odd_pairs():
     assert not SpinScore(words=100, fingerprints={"pair": 30}).spun
     assert SpinScore(words=100, fingerprints={"spun": 3}).spun

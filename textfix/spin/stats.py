@@ -54,7 +54,7 @@ def followers(word: str) -> dict[str, int]:
     if not row:
         return {}
     parts = row.split(" ")
-    return {parts[i]: int(parts[i + 1]) for i in range(0, len(parts) - 1, 2)}
+    return dict(zip(parts[::2], map(int, parts[1::2])))
 
 
 def bigram(first: str, second: str) -> int:
@@ -82,7 +82,7 @@ def _row(word: str) -> dict[str, float]:
     if not row:
         return {}
     parts = row.split(" ")
-    return {parts[i]: int(parts[i + 1]) / 100 for i in range(0, len(parts) - 1, 2)}
+    return {word: int(value) / 100 for word, value in zip(parts[::2], parts[1::2])}
 
 
 @lru_cache(maxsize=200_000)  # thesaurus rows share their words: each is inflected once
