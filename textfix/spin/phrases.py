@@ -65,10 +65,18 @@ class PhraseTable:
         self._index()
 
     def _index(self) -> None:
+        # Entries by first word, and longer ones by first two words, longest first: most
+        # positions in a text start some key but few continue one.
         self._by_first: dict[str, list[Entry]] = {}
+        self._by_pair: dict[tuple[str, str], list[Entry]] = {}
+        self._single: dict[str, Entry] = {}
         for entry in self.entries.values():
             self._by_first.setdefault(entry.key[0], []).append(entry)
-        for bucket in self._by_first.values():
+            if len(entry.key) > 1:
+                self._by_pair.setdefault(entry.key[:2], []).append(entry)
+            else:
+                self._single[entry.key[0]] = entry
+        for bucket in (*self._by_first.values(), *self._by_pair.values()):
             bucket.sort(key=lambda e: -len(e.key))
 
     def __len__(self) -> int:
@@ -95,17 +103,22 @@ class PhraseTable:
         """
         tokens = tokenize(text) if tokens is None else tokens
         keys = [t.key for t in tokens] if keys is None else keys
-        by_first = self._by_first
+        by_first, by_pair, single = self._by_first, self._by_pair, self._single
         free = 0  # tokens before this one are in a match already
+        last = len(keys) - 1
         for i in [i for i, key in enumerate(keys) if key in by_first]:
             if i < free:
                 continue
-            for entry in by_first[keys[i]]:
+            for entry in by_pair.get((keys[i], keys[i + 1]), ()) if i < last else ():
                 j = i + len(entry.key)
                 if tuple(keys[i:j]) == entry.key and joined(text, tokens, i, j):
                     yield i, j, entry
                     free = j
                     break
+            else:
+                if keys[i] in single:
+                    yield i, i + 1, single[keys[i]]
+                    free = i + 1
 
     @classmethod
     def from_lines(cls, lines, source: str = "<table>") -> "PhraseTable":

@@ -162,8 +162,12 @@ def _content_runs(text: str, tokens: list[Token], keys: list[str], covered: set[
     candidate = collocations.candidate_word
     run: list[int] = []
     changeable = [k for k, key in enumerate(keys) if candidate(key) and tokens[k].text[0].isalpha() and k not in covered]
-    for k in protected.unprotected(changeable):
-        if run and run[-1] == k - 1 and joined(text, tokens, k - 1, k + 1):
+    # A word with no changeable neighbour is in no run: whether it is protected does not matter.
+    either = set(changeable)
+    paired = [k for k in changeable if k - 1 in either or k + 1 in either]
+    for k in protected.unprotected(paired):
+        if run and run[-1] == k - 1 and (text[tokens[k - 1].end : tokens[k].start] == " "
+                                         or joined(text, tokens, k - 1, k + 1)):
             run.append(k)
             continue
         if len(run) >= 2:
@@ -173,14 +177,14 @@ def _content_runs(text: str, tokens: list[Token], keys: list[str], covered: set[
         yield run
 
 
-def _pair_repair(text: str, tokens: list[Token], k: int, score: SpinScore) -> Repair | None:
+def _pair_repair(text: str, tokens: list[Token], keys: list[str], k: int, score: SpinScore) -> Repair | None:
     a, b = tokens[k], tokens[k + 1]
-    fix = collocations.repair_pair(a.key, b.key)
+    fix = collocations.repair_pair(keys[k], keys[k + 1])
     if fix is None or not _keeps_outer_neighbours(tokens, text, k, fix):
         return None
     score.add("pair")
-    start = a.start if fix.first != a.key else b.start
-    end = b.end if fix.second != b.key else a.end
+    start = a.start if fix.first != keys[k] else b.start
+    end = b.end if fix.second != keys[k + 1] else a.end
     old = text[start:end]
     new = " ".join(w for w, t in ((fix.first, a), (fix.second, b)) if t.start >= start and t.end <= end)
     return Repair(
@@ -296,7 +300,7 @@ def analyse(text: str, table: PhraseTable, spun: bool | None = None, lazy: bool 
     if scored or not hidden:
         for run in _content_runs(text, tokens, keys, covered, protected):
             if len(run) == 2:
-                found = _pair_repair(text, tokens, run[0], score)
+                found = _pair_repair(text, tokens, keys, run[0], score)
                 if found and not hidden:
                     repairs.append(found)
                 continue
