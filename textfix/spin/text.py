@@ -54,7 +54,7 @@ def token_keys(text: str, tokens: list[Token]) -> list[str]:
     >>> token_keys("Sanctuary’t İstanbul", tokenize("Sanctuary’t İstanbul"))
     ["sanctuary't", 'i̇stanbul']
     """
-    folded = text.lower().translate(APOSTROPHES)
+    folded = text.lower().replace("’", "'").replace("‘", "'")  # APOSTROPHES; faster than translate
     if len(folded) != len(text) or "Σ" in text:
         return [t.key for t in tokens]
     return [folded[t.start : t.end] for t in tokens]
