@@ -72,7 +72,7 @@ def candidate_word(word: str) -> bool:
             and word not in STOPWORDS and word not in GLUE)
 
 
-@lru_cache(maxsize=50_000)  # every word of every document asks: the answer depends on the word alone
+@lru_cache(maxsize=10_000)  # every word of every document asks; a few KB each, so fewer than replaced_by
 def _commoner_sources(word: str) -> dict[str, float]:
     """Thesaurus sources of ``word`` that are more common than it: spinners swap everyday words
     for rarer synonyms (celebration for party), seldom the other way round."""
