@@ -77,6 +77,7 @@ def unigram(word: str) -> int:
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly")
 
 
+@lru_cache(maxsize=20_000)  # inflected words share their base's row; callers must not change it
 def _row(word: str) -> dict[str, float]:
     row = _thesaurus_rows().get(word)
     if not row:
@@ -117,7 +118,7 @@ def replaced_by(word: str) -> dict[str, float]:
     >>> "symptoms" in replaced_by("signs"), "blocked" in replaced_by("obstructed")
     (True, True)
     """
-    found = _row(word)
+    found = dict(_row(word))
     for suffix in _INFLECTIONS:
         if not word.endswith(suffix) or len(word) - len(suffix) < 3:
             continue
