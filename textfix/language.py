@@ -18,10 +18,9 @@ from functools import lru_cache
 
 import regex
 
-_SAMPLE = 20_000  # characters the script test and the vote look at
-# langdetect's cost grows with its sample; on the benchmark pages (and windows of them) 5,000
-# characters give the same answers as 20,000.
-LANGDETECT_SAMPLE = 5_000
+# Characters looked at. langdetect's cost grows with its sample; on the benchmark pages (and
+# windows of them) 5,000 characters give the same answers as 20,000.
+_SAMPLE = 5_000
 # The stop-word vote needs this many hits for its winner and this share of the sample's words,
 # and no other language may have more than this share of the winner's hits in words the winner's
 # list lacks; otherwise langdetect decides.
@@ -33,6 +32,7 @@ SCRIPT_SHARE = 0.9
 KANA_SHARE = 0.2  # Japanese mixes kana with kanji; Chinese has none
 
 LETTER = regex.compile(r"\p{L}")
+ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 # Letters only: some lists have digits in them, and tables of numbers are in no language.
 WORD = regex.compile(r"[^\W\d_]+")
 # Scripts written by exactly one of the languages langdetect knows.
@@ -87,6 +87,12 @@ def language_by_script(sample: str) -> str | None:
     """
     if sample.isascii():
         return None
+    # Every script here is outside ASCII: past one ASCII letter for nine other characters, no
+    # script can have nine letters in ten (the common case of English with curly quotes).
+    ascii_part = sample.encode("ascii", "ignore")
+    ascii_letters = len(ascii_part) - len(ascii_part.translate(None, ASCII_LETTERS))
+    if ascii_letters * 9 > len(sample) - len(ascii_part):
+        return None
     letters = len(LETTER.findall(sample))
     if not letters:
         return None
@@ -139,7 +145,7 @@ def detect_language(text: str) -> str:
         fast = language_by_stop_words(sample)
     if fast is not None:
         return fast
-    return _langdetect(sample[:LANGDETECT_SAMPLE])
+    return _langdetect(sample)
 
 
 def _langdetect(sample: str) -> str:

@@ -31,7 +31,9 @@ leaves it the maximum), so a second pass proposes nothing; the tests and the ben
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -126,7 +128,7 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def is_prose(text: str, tokens: list[str], count: int, stops: frozenset[str]) -> bool:
+def is_prose(text: str, tokens: Sequence[str], count: int, stops: frozenset[str]) -> bool:
     """A line that reads like running text: long enough, punctuated, made of function words too.
 
     >>> stops = features.stop_words("en")
@@ -165,6 +167,13 @@ def body_runs(scores: list[float]) -> list[tuple[int, int, float]]:
             best = (start, i, total)
         found.append(best)
     return found
+
+
+@lru_cache(maxsize=1 << 16)  # the pipeline's next round sees mostly the same lines again
+def _line_features(text: str) -> tuple[tuple[str, ...], int, str | None]:
+    """A line's word tokens, word count and script."""
+    tokens = tuple(features.words(text))
+    return tokens, features.word_count(text, tokens), features.script(text)
 
 
 def _short_enough(line: Line) -> bool:
@@ -221,7 +230,7 @@ class BoilerplateCleaner(Cleaner):
             line.spaced = line.after_blank and (i + 1 == len(lines) or not lines[i + 1].text.strip())
         for line in content:
             line.listed = match_line(line.text)
-            line.script = features.script(line.text)
+            line.script = _line_features(line.text)[2]
         decisions = self._decide(text, content, doc)
         return list(self._edits(lines, decisions))
 
@@ -230,9 +239,10 @@ class BoilerplateCleaner(Cleaner):
     def _decide(self, text: str, content: list[Line], doc) -> dict[int, tuple[str, float]]:
         """Map a line's start offset -> (rule, confidence) for every line to remove."""
         main_script = features.script(text, sample=SCRIPT_SAMPLE)
-        tokens = [features.words(line.text) for line in content]
-        for line, line_tokens in zip(content, tokens):
-            line.words = features.word_count(line.text, line_tokens)
+        tokens = []
+        for line in content:
+            line_tokens, line.words, _ = _line_features(line.text)
+            tokens.append(line_tokens)
         use_context = len(content) >= MIN_LINES_FOR_CONTEXT and sum(line.words for line in content) >= MIN_WORDS_FOR_CONTEXT
         stops = features.stop_words(doc.language) if use_context else frozenset()
         for line, line_tokens in zip(content, tokens):
