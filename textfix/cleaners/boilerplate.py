@@ -176,6 +176,12 @@ def _line_features(text: str) -> tuple[tuple[str, ...], int, str | None]:
     return tokens, features.word_count(text, tokens), features.script(text)
 
 
+@lru_cache(maxsize=1 << 16)
+def _is_prose_line(text: str, stops: frozenset[str]) -> bool:
+    tokens, count, _ = _line_features(text)
+    return is_prose(text, tokens, count, stops)
+
+
 def _short_enough(line: Line) -> bool:
     return line.words <= LONG_LISTED_RULES.get(line.listed.rule, MAX_LISTED_WORDS)
 
@@ -239,14 +245,12 @@ class BoilerplateCleaner(Cleaner):
     def _decide(self, text: str, content: list[Line], doc) -> dict[int, tuple[str, float]]:
         """Map a line's start offset -> (rule, confidence) for every line to remove."""
         main_script = features.script(text, sample=SCRIPT_SAMPLE)
-        tokens = []
         for line in content:
-            line_tokens, line.words, _ = _line_features(line.text)
-            tokens.append(line_tokens)
+            line.words = _line_features(line.text)[1]
         use_context = len(content) >= MIN_LINES_FOR_CONTEXT and sum(line.words for line in content) >= MIN_WORDS_FOR_CONTEXT
         stops = features.stop_words(doc.language) if use_context else frozenset()
-        for line, line_tokens in zip(content, tokens):
-            line.prose = use_context and line.listed is None and is_prose(line.text, line_tokens, line.words, stops)
+        for line in content:
+            line.prose = use_context and line.listed is None and _is_prose_line(line.text, stops)
 
         remove: dict[int, tuple[str, float]] = {}
         first, last = 0, len(content) - 1
