@@ -148,7 +148,7 @@ def detect_language(text: str) -> str:
     'en'
     """
     sample = text[:_SAMPLE]
-    if sum(ch.isalpha() for ch in sample[:2000]) < 20:
+    if sum(map(str.isalpha, sample[:2000])) < 20:
         return "unknown"
     fast = language_by_script(sample)
     if fast is None and VOTING_SCRIPT.search(sample):

@@ -86,7 +86,7 @@ def has_inner_sentence(line: str) -> bool:
     return bool(SENTENCE_INSIDE.search(line))
 
 
-_DROP_ASCII = dict.fromkeys(range(128))
+ASCII_RUN = regex.compile(r"[\x00-\x7F]+")
 
 
 @lru_cache(maxsize=8192)
@@ -105,7 +105,7 @@ def script(text: str, sample: int = 4000) -> str | None:
     text = text[:sample]
     # The common cases, without a name look-up per letter: all ASCII, or ASCII letters with
     # typographic punctuation (curly quotes, dashes) around them.
-    if text.isascii() or not any(map(str.isalpha, text.translate(_DROP_ASCII))):
+    if text.isascii() or not any(map(str.isalpha, ASCII_RUN.sub("", text))):
         return "LATIN" if sum(map(str.isalpha, text)) >= 3 else None
     # Count characters in C, then name the few distinct ones: the same totals, and the scripts
     # in the order their first letter appears, so ties go the same way as letter by letter.

@@ -182,12 +182,15 @@ def _is_prose_line(text: str, stops: frozenset[str]) -> bool:
     return is_prose(text, tokens, count, stops)
 
 
+_headline_case = lru_cache(maxsize=1 << 16)(features.headline_case)
+
+
 def _short_enough(line: Line) -> bool:
     return line.words <= LONG_LISTED_RULES.get(line.listed.rule, MAX_LISTED_WORDS)
 
 
 def _norm(text: str) -> tuple[str, ...]:
-    return tuple(features.words(text))
+    return _line_features(text)[0]
 
 
 def _similar_title(candidate: tuple[str, ...], reference: tuple[str, ...]) -> bool:
@@ -355,7 +358,7 @@ class BoilerplateCleaner(Cleaner):
                 continue
             if line.listed is not None or line.prose or line.words < 3 or not features.ends_sentence(line.text):
                 break
-            if features.headline_case(line.text) or line.text.rstrip().endswith(":"):
+            if _headline_case(line.text) or line.text.rstrip().endswith(":"):
                 break
             last = j
         return last
@@ -385,7 +388,7 @@ class BoilerplateCleaner(Cleaner):
                 scores.append(line.words * ALONE_FACTOR if alone else line.words)
             elif line.listed is not None and _short_enough(line):
                 scores.append(-SECTION_PENALTY if line.listed.rule in SECTION_RULES else -LISTED_PENALTY)
-            elif features.headline_case(line.text):
+            elif _headline_case(line.text):
                 scores.append(-HEADLINE_PENALTY)
             elif line.spaced:
                 scores.append(-SPACED_PENALTY)
