@@ -290,3 +290,13 @@ def test_jsonl_folders_take_jsonl_files_by_default(tmp_path):
     assert result.exit_code == 1
     assert "2 files: 1 would change, 1 unchanged, 0 failed; 2 records" in result.stderr
     assert "notes.txt" not in result.stderr
+
+
+def test_progress_bar_goes_to_stderr_only_when_asked_or_on_a_terminal(tree, tmp_path):
+    shown = run(["clean", "--output-dir", str(tmp_path / "out"), "--progress", str(tree)])
+    assert shown.exit_code == 0 and shown.stdout == ""
+    assert "cleaning" in shown.stderr and "3/3" in shown.stderr
+    hidden = run(["clean", "--output-dir", str(tmp_path / "out2"), str(tree)])  # not a terminal here
+    assert "cleaning" not in hidden.stderr
+    quiet = run(["clean", "--output-dir", str(tmp_path / "out3"), "--progress", "-q", str(tree)])
+    assert quiet.stderr == ""
