@@ -169,20 +169,25 @@ def body_runs(scores: list[float]) -> list[tuple[int, int, float]]:
     return found
 
 
-@lru_cache(maxsize=1 << 16)  # the pipeline's next round sees mostly the same lines again
+# Per line, for the pipeline's next round, which sees mostly the same lines again; a few
+# thousand lines hold a long page without keeping a batch's worth of token tuples alive.
+LINE_CACHE = 1 << 12
+
+
+@lru_cache(maxsize=LINE_CACHE)
 def _line_features(text: str) -> tuple[tuple[str, ...], int, str | None]:
     """A line's word tokens, word count and script."""
     tokens = tuple(features.words(text))
     return tokens, features.word_count(text, tokens), features.script(text)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=LINE_CACHE)
 def _is_prose_line(text: str, stops: frozenset[str]) -> bool:
     tokens, count, _ = _line_features(text)
     return is_prose(text, tokens, count, stops)
 
 
-_headline_case = lru_cache(maxsize=1 << 16)(features.headline_case)
+_headline_case = lru_cache(maxsize=LINE_CACHE)(features.headline_case)
 
 
 def _short_enough(line: Line) -> bool:
