@@ -278,3 +278,25 @@ def test_jsonl_in_place_parallel_equals_serial(tmp_path):
     assert json.loads(one.read_text(encoding="utf-8").splitlines()[1])["text"] == "It's here.\n"
     check = run(["clean", "--jsonl", "--check", str(one)])
     assert check.exit_code == 0
+
+
+def test_jsonl_folders_take_jsonl_files_by_default(tmp_path):
+    shards = tmp_path / "shards"
+    shards.mkdir()
+    _jsonl(shards / "a.jsonl", [json.dumps({"text": DIRTY}) + "\n"])
+    _jsonl(shards / "b.ndjson", [json.dumps({"text": CLEAN}) + "\n"])
+    (shards / "notes.txt").write_text(DIRTY, encoding="utf-8")
+    result = run(["clean", "--jsonl", "--check", str(shards)])
+    assert result.exit_code == 1
+    assert "2 files: 1 would change, 1 unchanged, 0 failed; 2 records" in result.stderr
+    assert "notes.txt" not in result.stderr
+
+
+def test_progress_bar_goes_to_stderr_only_when_asked_or_on_a_terminal(tree, tmp_path):
+    shown = run(["clean", "--output-dir", str(tmp_path / "out"), "--progress", str(tree)])
+    assert shown.exit_code == 0 and shown.stdout == ""
+    assert "cleaning" in shown.stderr and "3/3" in shown.stderr
+    hidden = run(["clean", "--output-dir", str(tmp_path / "out2"), str(tree)])  # not a terminal here
+    assert "cleaning" not in hidden.stderr
+    quiet = run(["clean", "--output-dir", str(tmp_path / "out3"), "--progress", "-q", str(tree)])
+    assert quiet.stderr == ""

@@ -219,3 +219,60 @@ def test_prose_is_not_listed(line):
 
 def test_about_us_is_a_footer_link_not_a_bio_heading():
     assert match_line("About Us").rule == "cookie-notice"
+
+
+def _first_listed_pattern(line: str):
+    """match_line the slow, obvious way: strip with the expressions, try every pattern in order."""
+    from textfix.boilerplate.patterns import ENCLOSED, LEADING, TRAILING
+
+    stripped = TRAILING.sub("", LEADING.sub("", line))
+    enclosed = ENCLOSED.fullmatch(stripped)
+    if enclosed:
+        stripped = next(group for group in enclosed.groups() if group is not None)
+    if not stripped or len(stripped) > 400:
+        return None
+    return next((p for p in load_patterns() if p.expression.fullmatch(stripped)), None)
+
+
+def _all_fixture_lines() -> list[str]:
+    lines = {line for path in all_texts() for line in read(path).splitlines()}
+    lines |= {line for case in CASE_LIST for line in case["input"].splitlines()}
+    # Letters that fold to ASCII ones under case-insensitive matching, and odd white space.
+    lines |= {"ſhare this", "Photo: ſhutterstock", "\u2003» Related \u00a0", "\x85Share this\u2028", "— Advertisement —"}
+    return sorted(lines)
+
+
+def test_match_line_answers_as_trying_every_pattern_in_order():
+    lines = _all_fixture_lines()
+    assert sum(_first_listed_pattern(line) is not None for line in lines) > 50
+    for line in lines:
+        assert match_line(line) is _first_listed_pattern(line), line
+
+
+def test_script_answers_as_naming_every_letter():
+    from textfix.boilerplate.features import _script_of, script
+
+    def letter_by_letter(text):
+        counts = collections.Counter(_script_of(ch) for ch in text if ch.isalpha())
+        return counts.most_common(1)[0][0] if sum(counts.values()) >= 3 else None
+
+    texts = _all_fixture_lines() + ["Ελλάδα and Αθήνα", "ab 가나 cd", "“Quoted” — dashes…", "日本 and ab"]
+    for text in texts:
+        assert script(text) == letter_by_letter(text), text
+
+
+def test_required_strings_are_in_every_line_the_pattern_lists():
+    from textfix.boilerplate.patterns import CASED_NON_ASCII, required_strings
+
+    # Lower-casing stands in for case-insensitive matching only without cased non-ASCII letters:
+    # "ſhare" is a share prompt that does not contain "share". match_line tests all patterns there.
+    assert match_line("ſhare this").rule == "share-prompt" and CASED_NON_ASCII.search("ſhare")
+    lines = [line for line in _all_fixture_lines() if not CASED_NON_ASCII.search(line)]
+    for pattern in load_patterns():
+        strings = required_strings(pattern.expression.pattern)
+        if strings is None:
+            continue
+        for line in lines:
+            if pattern.expression.search(line):
+                found = pattern.expression.search(line).group().lower()
+                assert any(s in found for s in strings), (pattern.rule, line)

@@ -12,9 +12,11 @@ import sys
 import click
 
 from . import __version__
+from .config import DEFAULT
 from .errors import TextfixError
 
 EXIT_ERROR = 2
+JSONL_INCLUDE = ("*.jsonl", "*.ndjson")
 
 
 class _Group(click.Group):
@@ -141,6 +143,8 @@ def clean(paths, output, output_dir, in_place, show_diff, check, exit_zero, repo
     if in_place and "-" in paths:
         raise TextfixError("--in-place needs files, not stdin")
     settings = _settings(paths, kw)
+    if jsonl and settings.source_of("include") == DEFAULT:
+        settings.include = list(JSONL_INCLUDE)  # a folder of shards: take the JSONL files in it
     sources, skipped, missing = discover(list(paths), settings.include, settings.exclude,
                                          settings.respect_gitignore, settings.force_exclude)
     mode = DIFF if show_diff else CHECK if check else IN_PLACE if in_place else OUTPUT if (output_dir or output) else STDOUT

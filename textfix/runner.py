@@ -17,6 +17,7 @@ from .discovery import Skipped, Source
 from .errors import TextfixError
 from .jsonl import JsonlOptions, clean_jsonl
 from .parallel import WorkerPool, ordered_map
+from .progress import ProgressBar
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
 STDOUT, CHECK, DIFF, IN_PLACE, OUTPUT = "stdout", "check", "diff", "in-place", "output"
@@ -167,7 +168,7 @@ class Run:
         show = opts.progress if opts.progress is not None else sys.stderr.isatty()
         if not show or opts.quiet or total < 2:
             return None
-        return click.progressbar(length=total, label="cleaning", file=sys.stderr, show_pos=True)
+        return ProgressBar(total)
 
     def _run_files(self, sources: list[Source]) -> None:
         bar = self._progress(len(sources))

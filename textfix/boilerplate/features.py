@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 
 import regex
@@ -40,10 +41,10 @@ def words(line: str) -> list[str]:
     >>> words("The U.S. study, published Wednesday")
     ['the', 'u', 's', 'study', 'published', 'wednesday']
     """
-    return [w.lower() for w in WORD.findall(line)]
+    return list(map(str.lower, WORD.findall(line)))
 
 
-def word_count(line: str, tokens: list[str] | None = None) -> int:
+def word_count(line: str, tokens: Sequence[str] | None = None) -> int:
     """Words in a line; in Chinese, Japanese or Thai two characters count as one word.
 
     >>> word_count("It works faster than antidepressants."), word_count("东京是日本的首都")
@@ -56,7 +57,7 @@ def word_count(line: str, tokens: list[str] | None = None) -> int:
     return sum(1 for t in tokens if not UNSPACED.search(t)) + (unspaced + 1) // 2
 
 
-def stop_ratio(tokens: list[str], stops: frozenset[str]) -> float:
+def stop_ratio(tokens: Sequence[str], stops: frozenset[str]) -> float:
     """Share of tokens that are stop words.
 
     >>> round(stop_ratio(words("the drug is approved by the FDA"), stop_words("en")), 2)
@@ -85,6 +86,9 @@ def has_inner_sentence(line: str) -> bool:
     return bool(SENTENCE_INSIDE.search(line))
 
 
+ASCII_RUN = regex.compile(r"[\x00-\x7F]+")
+
+
 @lru_cache(maxsize=8192)
 def _script_of(ch: str) -> str:
     name = unicodedata.name(ch, "")
@@ -99,9 +103,16 @@ def script(text: str, sample: int = 4000) -> str | None:
     ('ARABIC', 'LATIN', None)
     """
     text = text[:sample]
-    if text.isascii():  # the common case, without a name look-up per letter
+    # The common cases, without a name look-up per letter: all ASCII, or ASCII letters with
+    # typographic punctuation (curly quotes, dashes) around them.
+    if text.isascii() or not any(map(str.isalpha, ASCII_RUN.sub("", text))):
         return "LATIN" if sum(map(str.isalpha, text)) >= 3 else None
-    counts = Counter(_script_of(ch) for ch in text if ch.isalpha())
+    # Count characters in C, then name the few distinct ones: the same totals, and the scripts
+    # in the order their first letter appears, so ties go the same way as letter by letter.
+    counts: Counter[str] = Counter()
+    for ch, n in Counter(text).items():
+        if ch.isalpha():
+            counts[_script_of(ch)] += n
     if sum(counts.values()) < 3:
         return None
     return counts.most_common(1)[0][0]

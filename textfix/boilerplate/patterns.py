@@ -17,9 +17,15 @@ ANY = "any"
 EDGE = "edge"
 # Bullets and arrows before a line, or brackets around all of it ("[ 167 comments ]",
 # "» Related"), are decoration; a closing bracket alone is part of the text ("(Image: Getty)").
-LEADING = regex.compile(r"^[\s•·»«>*#\-–—]+")
-TRAILING = regex.compile(r"[\s•·»«<*#\-–—]+$")
+LEADING_CHARACTER = r"[\s•·»«>*#\-–—]"
+TRAILING_CHARACTER = r"[\s•·»«<*#\-–—]"
+LEADING = regex.compile(rf"^{LEADING_CHARACTER}+")
+TRAILING = regex.compile(rf"{TRAILING_CHARACTER}+$")
 ENCLOSED = regex.compile(r"^(?:\[\s*([^\[\]]*?)\s*\]|\(\s*([^()]*?)\s*\)|\|\s*([^|]*?)\s*\|)$")
+# Patterns are tried only where they can match: a line's first characters must be able to start
+# the expression, and a line must contain one of the strings the expression cannot match without.
+PREFIX = 2
+CASED_NON_ASCII = regex.compile(r"(?V1)[\p{Cased}--\p{ASCII}]")
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,101 @@ def load_patterns() -> tuple[Pattern, ...]:
     return tuple(found)
 
 
+def required_strings(expression: str) -> tuple[str, ...] | None:
+    """Lower-cased strings one of which every match of ``expression`` contains, or None.
+
+    Read from the expression's syntax tree (the standard library's parser: the listed patterns
+    are plain regular expressions; one it cannot read gets no pre-filter).
+
+    >>> required_strings(r".{0,80}\\b(newsletters?|e-?mail address|inbox)\\b.{0,80}")
+    ('inbox', 'mail address', 'newsletter')
+    >>> required_strings(r"(about|\\d+) us"), required_strings(r"(about|\\d+)\\W*") is None
+    ((' us',), True)
+    """
+    try:
+        from re import _parser as parser  # Python 3.11+
+    except ImportError:  # pragma: no cover
+        import sre_parse as parser
+    try:
+        tree = parser.parse(expression, regex.IGNORECASE)
+    except Exception:  # noqa: BLE001 - syntax only the regex module knows
+        return None
+    found = _required_in(parser, tree)
+    return tuple(sorted(found)) if found else None
+
+
+def _required_in(parser, sequence) -> set[str] | None:
+    """The most selective set of strings one of which the sequence's every match contains."""
+    best: set[str] | None = None
+
+    def consider(candidates):
+        nonlocal best
+        if not candidates or not all(candidates):
+            return
+        if best is None or (min(map(len, candidates)), -len(candidates)) > (min(map(len, best)), -len(best)):
+            best = candidates
+
+    literal = ""  # consecutive literal characters are one required string
+    for op, argument in sequence:
+        if op is parser.LITERAL:
+            literal += chr(argument).lower()
+            continue
+        consider({literal})
+        literal = ""
+        if op is parser.SUBPATTERN:
+            consider(_required_in(parser, argument[-1]))
+        elif op is parser.BRANCH:
+            branches = [_required_in(parser, branch) for branch in argument[1]]
+            if all(branches):
+                consider(set().union(*branches))
+        elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT) and argument[0] >= 1:
+            consider(_required_in(parser, argument[2]))
+    consider({literal})
+    return best
+
+
+@lru_cache(maxsize=1)
+def _required() -> tuple[tuple[str, ...] | None, ...]:
+    """Per listed pattern, the strings of which a line must contain one (None: no test).
+
+    The test runs on lower-cased lines without cased letters outside ASCII; a string that such
+    a line could match without containing it (a letter some non-ASCII letter folds to) is no test.
+    """
+    found = []
+    for pattern in load_patterns():
+        # An expression that must start with given words fails fast by itself; the test pays
+        # for the ones that can start anywhere (".{0,300}(credit|photo)...").
+        if pattern.expression.fullmatch("\0", partial=True) is None:
+            found.append(None)
+            continue
+        strings = required_strings(pattern.expression.pattern)
+        if strings and any(_folds_to_ascii(ch) for string in strings for ch in string if not ch.isascii()):
+            strings = None
+        found.append(strings or None)
+    return tuple(found)
+
+
+def _folds_to_ascii(ch: str) -> bool:
+    single = regex.compile(regex.escape(ch), regex.IGNORECASE | regex.V0)
+    return any(single.fullmatch(chr(code)) for code in range(128))
+
+
+@lru_cache(maxsize=1)
+def _decoration() -> tuple[str, str]:
+    """The characters LEADING and TRAILING strip, for str.lstrip / str.rstrip (faster than a
+    substitution that tries every position). All of them are in the Basic Multilingual Plane."""
+    plane = "".join(map(chr, range(0x10000)))
+    return "".join(regex.findall(LEADING_CHARACTER, plane)), "".join(regex.findall(TRAILING_CHARACTER, plane))
+
+
+@lru_cache(maxsize=1 << 14)
+def _candidates(prefix: str) -> tuple[int, ...]:
+    """Indices of the listed patterns that some line starting with ``prefix`` could match."""
+    return tuple(
+        i for i, pattern in enumerate(load_patterns()) if pattern.expression.fullmatch(prefix, partial=True) is not None
+    )
+
+
 @lru_cache(maxsize=1 << 16)  # the pipeline reruns on mostly the same lines until nothing changes
 def match_line(line: str) -> Pattern | None:
     """The first listed pattern the whole (stripped) line matches, or None.
@@ -59,14 +160,26 @@ def match_line(line: str) -> Pattern | None:
     >>> match_line("Share prices fell sharply on Monday.") is None
     True
     """
-    stripped = TRAILING.sub("", LEADING.sub("", line))
+    leading, trailing = _decoration()
+    stripped = line.lstrip(leading).rstrip(trailing)
     enclosed = ENCLOSED.fullmatch(stripped)
     if enclosed:
         stripped = next(group for group in enclosed.groups() if group is not None)
     if not stripped or len(stripped) > 400:
         return None
-    for pattern in load_patterns():
-        if pattern.expression.fullmatch(stripped):
-            return pattern
+    patterns, required = load_patterns(), _required()
+    # Lower-casing is only a faithful stand-in for case-insensitive matching without cased
+    # letters outside ASCII (the long s matches "s", for one); other lines get every pattern.
+    lowered = None if CASED_NON_ASCII.search(stripped) else stripped.lower()
+    for i in _candidates(stripped[:PREFIX]):
+        strings = required[i]
+        if lowered is not None and strings is not None:
+            for string in strings:  # plain substring tests beat a regular-expression search
+                if string in lowered:
+                    break
+            else:
+                continue
+        if patterns[i].expression.fullmatch(stripped):
+            return patterns[i]
     return None
 

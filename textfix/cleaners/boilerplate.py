@@ -31,7 +31,9 @@ leaves it the maximum), so a second pass proposes nothing; the tests and the ben
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -126,7 +128,7 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def is_prose(text: str, tokens: list[str], count: int, stops: frozenset[str]) -> bool:
+def is_prose(text: str, tokens: Sequence[str], count: int, stops: frozenset[str]) -> bool:
     """A line that reads like running text: long enough, punctuated, made of function words too.
 
     >>> stops = features.stop_words("en")
@@ -167,12 +169,33 @@ def body_runs(scores: list[float]) -> list[tuple[int, int, float]]:
     return found
 
 
+# Per line, for the pipeline's next round, which sees mostly the same lines again; a few
+# thousand lines hold a long page without keeping a batch's worth of token tuples alive.
+LINE_CACHE = 1 << 12
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def _line_features(text: str) -> tuple[tuple[str, ...], int, str | None]:
+    """A line's word tokens, word count and script."""
+    tokens = tuple(features.words(text))
+    return tokens, features.word_count(text, tokens), features.script(text)
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def _is_prose_line(text: str, stops: frozenset[str]) -> bool:
+    tokens, count, _ = _line_features(text)
+    return is_prose(text, tokens, count, stops)
+
+
+_headline_case = lru_cache(maxsize=LINE_CACHE)(features.headline_case)
+
+
 def _short_enough(line: Line) -> bool:
     return line.words <= LONG_LISTED_RULES.get(line.listed.rule, MAX_LISTED_WORDS)
 
 
 def _norm(text: str) -> tuple[str, ...]:
-    return tuple(features.words(text))
+    return _line_features(text)[0]
 
 
 def _similar_title(candidate: tuple[str, ...], reference: tuple[str, ...]) -> bool:
@@ -221,7 +244,7 @@ class BoilerplateCleaner(Cleaner):
             line.spaced = line.after_blank and (i + 1 == len(lines) or not lines[i + 1].text.strip())
         for line in content:
             line.listed = match_line(line.text)
-            line.script = features.script(line.text)
+            line.script = _line_features(line.text)[2]
         decisions = self._decide(text, content, doc)
         return list(self._edits(lines, decisions))
 
@@ -230,13 +253,12 @@ class BoilerplateCleaner(Cleaner):
     def _decide(self, text: str, content: list[Line], doc) -> dict[int, tuple[str, float]]:
         """Map a line's start offset -> (rule, confidence) for every line to remove."""
         main_script = features.script(text, sample=SCRIPT_SAMPLE)
-        tokens = [features.words(line.text) for line in content]
-        for line, line_tokens in zip(content, tokens):
-            line.words = features.word_count(line.text, line_tokens)
+        for line in content:
+            line.words = _line_features(line.text)[1]
         use_context = len(content) >= MIN_LINES_FOR_CONTEXT and sum(line.words for line in content) >= MIN_WORDS_FOR_CONTEXT
         stops = features.stop_words(doc.language) if use_context else frozenset()
-        for line, line_tokens in zip(content, tokens):
-            line.prose = use_context and line.listed is None and is_prose(line.text, line_tokens, line.words, stops)
+        for line in content:
+            line.prose = use_context and line.listed is None and _is_prose_line(line.text, stops)
 
         remove: dict[int, tuple[str, float]] = {}
         first, last = 0, len(content) - 1
@@ -341,7 +363,7 @@ class BoilerplateCleaner(Cleaner):
                 continue
             if line.listed is not None or line.prose or line.words < 3 or not features.ends_sentence(line.text):
                 break
-            if features.headline_case(line.text) or line.text.rstrip().endswith(":"):
+            if _headline_case(line.text) or line.text.rstrip().endswith(":"):
                 break
             last = j
         return last
@@ -371,7 +393,7 @@ class BoilerplateCleaner(Cleaner):
                 scores.append(line.words * ALONE_FACTOR if alone else line.words)
             elif line.listed is not None and _short_enough(line):
                 scores.append(-SECTION_PENALTY if line.listed.rule in SECTION_RULES else -LISTED_PENALTY)
-            elif features.headline_case(line.text):
+            elif _headline_case(line.text):
                 scores.append(-HEADLINE_PENALTY)
             elif line.spaced:
                 scores.append(-SPACED_PENALTY)
