@@ -10,6 +10,7 @@ not listed, so :data:`FLOOR` is the most an unlisted pair can have.
 
 from __future__ import annotations
 
+import gc
 import gzip
 from functools import lru_cache
 from importlib import resources
@@ -20,7 +21,11 @@ FLOOR = 100  # thousands: the corpus lists no pair below this count
 def _rows(name: str) -> dict[str, str]:
     with resources.files("textfix").joinpath("data", name).open("rb") as raw:
         text = gzip.decompress(raw.read()).decode("utf-8")
-    return dict(line.split("\t", 1) for line in text.split("\n") if line and line[0] != "#")
+    rows = dict(line.split("\t", 1) for line in text.split("\n") if line and line[0] != "#")
+    # Loaded data lives as long as the process: out of the garbage collector's generations,
+    # full collections stop walking it and every object (and cache) loaded before it.
+    gc.freeze()
+    return rows
 
 
 @lru_cache(maxsize=1)
