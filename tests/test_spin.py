@@ -139,11 +139,66 @@ def test_lazy_search_shows_what_the_full_analysis_shows():
             judged = full.spun if spun is None else spun
             expected = [r for r in full.repairs if shown(r, judged)]
             lazy = analyse(text, table, spun=spun, lazy=True)
-            assert lazy.repairs == expected and lazy.score == full.score, text[:40]
+            assert lazy.repairs == expected and lazy.spun == full.spun, text[:40]
+            assert lazy.score == (_without_pairs(full.score) if lazy.score.prescreened else full.score), text[:40]
+            assert not (lazy.score.prescreened and full.spun), text[:40]
             later = analyse(text, table, spun=judged, lazy=True, scored=False)
             assert later.repairs == expected, text[:40]
     assert any(r.rule == "spin-consistency" for r in analyse(SEED, table, lazy=True).repairs)
-    assert analyse(CLEAN[0].read_text(encoding="utf-8"), table, lazy=True).score.fingerprints.get("pair")
+    clean = CLEAN[0].read_text(encoding="utf-8")
+    assert analyse(clean, table).score.fingerprints.get("pair")
+    prescreened = analyse(clean, table, lazy=True).score
+    assert prescreened.prescreened and "pair" not in prescreened.fingerprints
+    assert prescreened.to_dict()["pairs"] is None
+
+
+def _without_pairs(score: SpinScore) -> SpinScore:
+    """The score a prescreened analysis reports: the improbable pairs left uncounted."""
+    kept = {kind: n for kind, n in score.fingerprints.items() if kind != "pair"}
+    return SpinScore(score.words, kept, score.phrase, prescreened=True)
+
+
+def test_prescreen_never_skips_a_spun_text():
+    """A text the prescreen passes on (enough possible table evidence) gets the full analysis;
+    one it judges is judged not spun by the full analysis too, whatever its pairs."""
+    from textfix.spin.repair import _not_spun
+
+    table = default_table()
+    for text in [SEED, SEED[:3000], "The research study has actually shown it.", "counterfeit consciousness"]:
+        quick = _not_spun(text, table, judged=False)
+        assert quick is None or not analyse(text, table).spun, text[:40]
+    assert _not_spun(SEED, table, judged=False) is None  # spun: never prescreened
+    assert _not_spun("counterfeit consciousness", table, judged=False) is None  # a bare phrase
+
+
+def test_folded_text_tokenizes_in_place():
+    """:class:`LazyTokens` splits the lower-cased text: that must give the same tokens at the
+    same offsets as the text itself, so lower-casing may not move a character across the
+    classes the token pattern uses (letter, digit, space, other)."""
+    import re
+
+    from textfix.spin.text import LazyTokens, fold, token_keys, tokenize
+
+    classes = [re.compile(p) for p in (r"[^\W\d_]", r"\d", r"\s", r"\w", r"['’\-]")]
+    for code in range(0x110000):
+        char = chr(code)
+        lower = char.lower()
+        if lower != char and len(lower) == 1:
+            assert [bool(c.match(char)) for c in classes] == [bool(c.match(lower)) for c in classes], hex(code)
+            assert char.isalpha() == lower.isalpha(), hex(code)
+            # The ordinal suffixes (st nd rd th s) are the pattern's only cased literals: the
+            # guard against joining them looks for ASCII capitals, so no other capital may fold
+            # into their letters.
+            assert lower not in "stndrh" or char in "STNDRH", hex(code)
+    texts = [SEED, "ΑΘΗΝΑ Ⅳ Ⓐ ǅemal, Straße’s 3.5 km_h 2nd", *(p.read_text(encoding="utf-8") for p in CLEAN)]
+    texts += ["the 2ND time", "the 2nD time", "the 4Th", "3S", "2sT", "2Nd", "5G 4K 3D 2rd 1A", "Nation‘s ‘quoted’ text", "İstanbul", "ΣΑΣ"]
+    for text in texts:
+        split = LazyTokens.of(text)
+        if split is None:  # the full tokenizer is used
+            assert fold(text) is None or any(c in text for c in "NDSTRH‘"), text
+            continue
+        tokens, keys = split
+        assert list(tokens) == tokenize(text) and keys == token_keys(text, tokenize(text))
 
 
 def test_score_needs_table_evidence_not_just_odd_pairs():

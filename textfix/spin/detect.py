@@ -28,6 +28,8 @@ class SpinScore:
     words: int = 0
     fingerprints: dict[str, int] = field(default_factory=dict)  # kind -> count
     phrase: bool = False  # the whole text is one bare phrase (see :func:`is_phrase`)
+    # Judged by :func:`cannot_be_spun` before the improbable pairs were counted: they are not.
+    prescreened: bool = False
 
     def add(self, kind: str) -> None:
         self.fingerprints[kind] = self.fingerprints.get(kind, 0) + 1
@@ -60,9 +62,27 @@ class SpinScore:
         return self.score >= SPUN_AT and enough
 
     def to_dict(self) -> dict:
+        """The notes; a prescreened score counts table fingerprints only (``"pairs": None``).
+
+        >>> SpinScore(words=200, fingerprints={"spun": 2}, prescreened=True).to_dict()
+        {'score': 1.0, 'spun': False, 'words': 200, 'fingerprints': {'spun': 2}, 'pairs': None, 'prescreened': True}
+        """
         return {"score": self.score, "spun": self.spun, "words": self.words,
                 "fingerprints": dict(sorted(self.fingerprints.items())),
-                **({"phrase": True} if self.phrase else {})}
+                **({"phrase": True} if self.phrase else {}),
+                **({"pairs": None, "prescreened": True} if self.prescreened else {})}
+
+
+def cannot_be_spun(strong: int, context: int, phrase: bool) -> bool:
+    """Whether a text is judged not spun whatever its improbable pairs: given at most ``strong``
+    table fingerprints gated always/spun and at most ``context`` gated context, it lacks the
+    evidence :attr:`SpinScore.spun` demands of a text that is not a bare phrase, and pairs
+    never count towards that evidence (they only raise the score, which alone is not enough).
+
+    >>> cannot_be_spun(2, 9, False), cannot_be_spun(3, 0, False), cannot_be_spun(0, 0, True)
+    (True, False, False)
+    """
+    return not phrase and strong < MIN_EVIDENCE and context < MIN_CONTEXT_WORDS
 
 
 def is_phrase(text: str, words: int) -> bool:

@@ -120,6 +120,26 @@ class PhraseTable:
                     yield i, i + 1, single[keys[i]]
                     free = i + 1
 
+    def gate_bounds(self, keys: list[str]) -> tuple[int, int]:
+        """Upper bounds on how many matches :meth:`matches` can yield in ``keys`` with a strong
+        gate (always, spun) and with the context gate. Every match starts at a key that starts
+        an entry, and is one of the entries whose words follow there; line breaks between the
+        words, overlaps (and, in the caller, protected tokens) only take matches away.
+
+        >>> t = PhraseTable.from_lines(["research study\\tstudy", "states\\tsays\\tcontext"])
+        >>> t.gate_bounds("the research study states that research states".split())
+        (1, 2)
+        """
+        firsts = self._by_first.keys() & set(keys)
+        if not firsts:
+            return 0, 0
+        strong = context = 0
+        for i in [i for i, key in enumerate(keys) if key in firsts]:
+            gates = {e.gate for e in self._by_first[keys[i]] if tuple(keys[i : i + len(e.key)]) == e.key}
+            strong += "always" in gates or "spun" in gates
+            context += "context" in gates
+        return strong, context
+
     @classmethod
     def from_lines(cls, lines, source: str = "<table>") -> "PhraseTable":
         entries, problems, version = parse_lines(lines, source)

@@ -7,12 +7,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 from . import collocations, consistency
-from .detect import SpinScore, is_phrase
+from .detect import SpinScore, cannot_be_spun, is_phrase
 from .phrases import PhraseTable
 from .stats import bigram
 from .text import (
+    LazyTokens,
     Token,
     apostrophe_like,
     at_sentence_start,
@@ -233,35 +235,11 @@ def context_confidence(tokens, text, i, j, replacement: str) -> float:
     return round(max(0.2, min(0.85, 0.65 + 0.1 * delta)), 3)
 
 
-def analyse(text: str, table: PhraseTable, spun: bool | None = None, lazy: bool = False,
-            scored: bool = True) -> Analysis:
-    """Every repair the three paths find in ``text`` (phrase table, collocations, word families),
-    with confidences, and the text's spin score. Which repairs apply is the caller's decision
-    (:func:`applies`, :func:`shown`).
-
-    ``lazy`` leaves out the repairs :func:`shown` would hide in a document judged as ``spun``
-    says (``None``: as its score says), without searching for them: in a document not judged
-    spun only table fingerprints remain, and the statistical paths run only as far as the score
-    needs them (not at all with ``scored=False``, when the caller has its judgement already).
-
-    >>> from textfix.spin.phrases import default_table
-    >>> a = analyse("The research study has actually shown it.", default_table())
-    >>> [(r.replacement, r.rule) for r in a.repairs]
-    [('study', 'spin-phrase'), ('has', 'spin-phrase')]
-    >>> a = analyse("The research study was about counterfeit consciousness.", default_table(), lazy=True)
-    >>> [(r.replacement, r.rule) for r in a.repairs], a.score.fingerprints
-    ([('study', 'spin-phrase')], {'spun': 1, 'pair': 1})
-    """
-    tokens = tokenize(text)
-    keys = token_keys(text, tokens)
-    protected = Protection(text, tokens)
-    words = sum(1 for t in tokens if t.text[0].isalpha())
-    score = SpinScore(words=words, phrase=is_phrase(text, words))
+def _table_repairs(text, tokens, keys, table: PhraseTable, protected, score: SpinScore, covered: set[int],
+                   hidden: bool) -> list[Repair]:
+    """The phrase table's repairs; their fingerprints go to ``score`` and their tokens to
+    ``covered``. ``hidden`` leaves out what a document not judged spun does not show."""
     repairs: list[Repair] = []
-    covered: set[int] = set()
-    # Before the score is known, a lazy search keeps what a spun document would show.
-    hidden = lazy and spun is False
-
     for i, j, entry in table.matches(text, tokens, keys):
         if any(k in protected for k in range(i, j)):
             continue
@@ -294,6 +272,69 @@ def analyse(text: str, table: PhraseTable, spun: bool | None = None, lazy: bool 
             f"spun wording: {source!r} for {original!r}", confidence,
             needs_spun=entry.gate != "always",
         ))
+    return repairs
+
+
+def _not_spun(text: str, table: PhraseTable, judged: bool) -> Analysis | None:
+    """The lazy analysis of a text not spun (``judged``: the caller says so; otherwise only if
+    :func:`cannot_be_spun` proves it from the table alone), else ``None``.
+
+    Sound because a document not judged spun shows only table repairs (:func:`shown`), which
+    never depend on the pair and run search; that search only adds "pair" fingerprints, which
+    raise the score but are never the evidence :attr:`SpinScore.spun` requires. So the verdict,
+    repairs and table fingerprints are those of the full analysis; the pairs are left uncounted
+    (``score.prescreened``). Tokens are built only where the table matches.
+    """
+    split = LazyTokens.of(text)
+    if split is None:
+        return None
+    tokens, keys = split
+    words = sum(map(str.isalpha, map(itemgetter(0), keys)))  # tokens starting with a letter
+    phrase = is_phrase(text, words)
+    strong, context = table.gate_bounds(keys)
+    if not judged and not cannot_be_spun(strong, context, phrase):
+        return None
+    score = SpinScore(words=words, phrase=phrase, prescreened=not judged)
+    if not strong and not context:
+        return Analysis([], score)  # nothing in the table can match
+    repairs = _table_repairs(text, tokens, keys, table, Protection(text, tokens), score, set(), hidden=True)
+    return Analysis(repairs, score)
+
+
+def analyse(text: str, table: PhraseTable, spun: bool | None = None, lazy: bool = False,
+            scored: bool = True) -> Analysis:
+    """Every repair the three paths find in ``text`` (phrase table, collocations, word families),
+    with confidences, and the text's spin score. Which repairs apply is the caller's decision
+    (:func:`applies`, :func:`shown`).
+
+    ``lazy`` leaves out the repairs :func:`shown` would hide in a document judged as ``spun``
+    says (``None``: as its score says), without searching for them: in a document not judged
+    spun only table fingerprints remain, and the statistical paths run only as far as the score
+    needs them (not at all with ``scored=False``, when the caller has its judgement already).
+
+    >>> from textfix.spin.phrases import default_table
+    >>> a = analyse("The research study has actually shown it.", default_table())
+    >>> [(r.replacement, r.rule) for r in a.repairs]
+    [('study', 'spin-phrase'), ('has', 'spin-phrase')]
+    >>> a = analyse("The research study was about counterfeit consciousness.", default_table(), lazy=True)
+    >>> [(r.replacement, r.rule) for r in a.repairs], a.score.fingerprints, a.score.prescreened
+    ([('study', 'spin-phrase')], {'spun': 1}, True)
+    >>> analyse("The research study was about counterfeit consciousness.", default_table()).score.fingerprints
+    {'spun': 1, 'pair': 1}
+    """
+    if lazy and (spun is None or (spun is False and not scored)):
+        quick = _not_spun(text, table, judged=spun is False)
+        if quick is not None:
+            return quick
+    tokens = tokenize(text)
+    keys = token_keys(text, tokens)
+    protected = Protection(text, tokens)
+    words = sum(1 for t in tokens if t.text[0].isalpha())
+    score = SpinScore(words=words, phrase=is_phrase(text, words))
+    covered: set[int] = set()
+    # Before the score is known, a lazy search keeps what a spun document would show.
+    hidden = lazy and spun is False
+    repairs = _table_repairs(text, tokens, keys, table, protected, score, covered, hidden)
 
     # Word pairs and runs no table lists: runs of content words, each repaired jointly (runs
     # are disjoint, so their repairs never overlap). They also count towards the score.

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from itertools import accumulate
 from typing import NamedTuple
 
 # Words keep inner apostrophes and hyphens (sanctuary’t, brand-new); any other character is a
@@ -54,10 +56,71 @@ def token_keys(text: str, tokens: list[Token]) -> list[str]:
     >>> token_keys("Sanctuary’t İstanbul", tokenize("Sanctuary’t İstanbul"))
     ["sanctuary't", 'i̇stanbul']
     """
-    folded = text.lower().replace("’", "'").replace("‘", "'")  # APOSTROPHES; faster than translate
-    if len(folded) != len(text) or "Σ" in text:
+    folded = fold(text)
+    if folded is None:
         return [t.key for t in tokens]
     return [folded[t.start : t.end] for t in tokens]
+
+
+def fold(text: str) -> str | None:
+    """The text as :func:`token_keys` folds it, when that keeps every character in place (else
+    ``None``): then the folded text splits into the same tokens at the same offsets, each its key.
+
+    >>> fold("Sanctuary’t"), fold("İstanbul")
+    ("sanctuary't", None)
+    """
+    folded = text.lower().replace("’", "'").replace("‘", "'")
+    if len(folded) != len(text) or "Σ" in text:
+        return None
+    return folded
+
+
+_SPLIT = re.compile(f"({TOKEN.pattern})")  # gaps and tokens alternating, split in C
+# Where lower-casing would join tokens: a number's ordinal suffix is matched in lower case only
+# ("2ND" is "2" and "ND"), and only the folded ‘ is an inner apostrophe ("a‘b" is three tokens).
+_FOLD_JOINS = re.compile(r"\d(?:S|sT|N[Dd]|nD|R[Dd]|rD|T[Hh]|tH)|[^\W\d_]‘[^\W\d_]")
+
+
+class LazyTokens(Sequence):
+    """The :func:`tokenize` tokens of a text, built only when indexed: a page's keys come from
+    one split of its :func:`fold`, and most pages need only a few tokens (the table's matches).
+
+    >>> text = "Research study, sanctuary’t"
+    >>> tokens, keys = LazyTokens.of(text)
+    >>> list(tokens) == tokenize(text), keys == token_keys(text, tokenize(text))
+    (True, True)
+    """
+
+    def __init__(self, text: str, parts: list[str]):
+        self.text = text
+        self.offsets = list(accumulate(map(len, parts)))  # start, end of token 0, start, ...
+
+    @classmethod
+    def of(cls, text: str) -> tuple["LazyTokens", list[str]] | None:
+        """Tokens and keys of ``text``, or ``None`` when :func:`fold` cannot fold it in place or
+        folding would join tokens.
+
+        >>> LazyTokens.of("the 2ND time"), LazyTokens.of("Nation‘s")
+        (None, None)
+        """
+        folded = fold(text)
+        if folded is None or _FOLD_JOINS.search(text):
+            return None
+        parts = _SPLIT.split(folded)
+        return cls(text, parts), parts[1::2]
+
+    def __len__(self) -> int:
+        return len(self.offsets) // 2
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        start, end = self.offsets[2 * i], self.offsets[2 * i + 1]
+        return tuple.__new__(Token, (self.text[start:end], start, end))
 
 
 def joined(text: str, tokens: list[Token], i: int, j: int) -> bool:
