@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from functools import lru_cache
 
 from ..cleaner import Cleaner
 from ..edits import SAFE, UNSAFE, Edit
@@ -32,17 +33,22 @@ def looks_english(text: str, doc) -> bool:
     >>> looks_english("Die Digitalisierung zieht sich durch fast alle Branchen.", None)
     False
     """
-    from ..spin.stats import unigram
-
     words = _LETTERS.findall(text[:5000].lower())
     if not words:
         return False
-    known = sum(1 for w in words if unigram(w) >= 50) / len(words)
+    known = sum(map(_common_word, words)) / len(words)
     if known >= 0.85:
         return True
     if known < 0.7 or doc is None:
         return False
     return doc.language == "en"
+
+
+@lru_cache(maxsize=100_000)  # asked for the first 5000 characters of every text: mapped in C
+def _common_word(word: str) -> bool:
+    from ..spin.stats import unigram
+
+    return unigram(word) >= 50
 
 
 class _DocState:

@@ -76,6 +76,7 @@ class PhraseTable:
                 self._by_pair.setdefault(entry.key[:2], []).append(entry)
             else:
                 self._single[entry.key[0]] = entry
+        self._by_pair_first = {first for first, _ in self._by_pair}
         for bucket in (*self._by_first.values(), *self._by_pair.values()):
             bucket.sort(key=lambda e: -len(e.key))
 
@@ -129,13 +130,28 @@ class PhraseTable:
         >>> t = PhraseTable.from_lines(["research study\\tstudy", "states\\tsays\\tcontext"])
         >>> t.gate_bounds("the research study states that research states".split())
         (1, 2)
+        >>> t.gate_bounds("states research".split()), t.gate_bounds("study".split())
+        ((0, 1), (0, 0))
         """
         firsts = self._by_first.keys() & set(keys)
         if not firsts:
             return 0, 0
         strong = context = 0
-        for i in [i for i, key in enumerate(keys) if key in firsts]:
-            gates = {e.gate for e in self._by_first[keys[i]] if tuple(keys[i : i + len(e.key)]) == e.key}
+        longer = set()
+        for key in firsts:
+            if key in self._by_pair_first:
+                longer.add(key)  # longer entries start here: looked at position by position
+            elif self._single[key].gate == "context":  # only its one-word entry can match
+                context += keys.count(key)
+            else:
+                strong += keys.count(key)
+        by_pair, single, last = self._by_pair, self._single, len(keys) - 1
+        for i in [i for i, key in enumerate(keys) if key in longer] if longer else ():
+            one = single.get(keys[i])
+            gates = {one.gate} if one is not None else set()
+            for entry in by_pair.get((keys[i], keys[i + 1]), ()) if i < last else ():
+                if tuple(keys[i : i + len(entry.key)]) == entry.key:
+                    gates.add(entry.gate)
             strong += "always" in gates or "spun" in gates
             context += "context" in gates
         return strong, context

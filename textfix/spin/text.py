@@ -78,7 +78,8 @@ def fold(text: str) -> str | None:
 _SPLIT = re.compile(f"({TOKEN.pattern})")  # gaps and tokens alternating, split in C
 # Where lower-casing would join tokens: a number's ordinal suffix is matched in lower case only
 # ("2ND" is "2" and "ND"), and only the folded ‘ is an inner apostrophe ("a‘b" is three tokens).
-_FOLD_JOINS = re.compile(r"\d(?:S|sT|N[Dd]|nD|R[Dd]|rD|T[Hh]|tH)|[^\W\d_]‘[^\W\d_]")
+_CASED_SUFFIX = re.compile(r"\d(?:S|sT|N[Dd]|nD|R[Dd]|rD|T[Hh]|tH)")
+_INNER_LEFT_QUOTE = re.compile(r"[^\W\d_]‘[^\W\d_]")  # searched only where ‘ is: slower
 
 
 class LazyTokens(Sequence):
@@ -104,7 +105,7 @@ class LazyTokens(Sequence):
         (None, None)
         """
         folded = fold(text)
-        if folded is None or _FOLD_JOINS.search(text):
+        if folded is None or _CASED_SUFFIX.search(text) or ("‘" in text and _INNER_LEFT_QUOTE.search(text)):
             return None
         parts = _SPLIT.split(folded)
         return cls(text, parts), parts[1::2]
