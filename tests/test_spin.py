@@ -306,3 +306,11 @@ def test_bad_options_fail_with_one_line():
         SpinCleaner(treshold=0.5)
     with pytest.raises(TextfixError, match="threshold"):
         SpinCleaner(threshold="high")
+
+
+def test_url_spans_are_the_pattern_spans():
+    from textfix.spin.repair import URLISH, url_spans
+
+    texts = [SEED, *(p.read_text(encoding="utf-8") for p in CLEAN), "a/b/c\u2003x@y .com", "//", "www.x.org\n\n@"]
+    for text in texts:
+        assert url_spans(text) == [m.span() for m in URLISH.finditer(text)], text[:40]

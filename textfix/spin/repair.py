@@ -92,7 +92,7 @@ class Protection:
     def urls(self) -> tuple[list[int], list[int]]:
         """Starts and ends of the URL-like spans, found when first needed."""
         if self._urls is None:
-            spans = [m.span() for m in URLISH.finditer(self.text)] if _MAYBE_URL.search(self.text) else []
+            spans = url_spans(self.text)
             self._urls = [start for start, _ in spans], [end for _, end in spans]
         return self._urls
 
@@ -145,6 +145,29 @@ class Protection:
 
 # Every URLISH match has one of these: most pages have none, and then no token is looked up.
 _MAYBE_URL = re.compile(r"/|@|www\.|\.com|\.org")
+_NON_SPACE = re.compile(r"\S*")
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``URLISH.finditer(text)``, found from the markers outward: a URLISH match
+    is a whole run of non-space characters with a marker in it, and searching the pattern
+    itself backtracks over every run (a third of a millisecond on a page).
+
+    >>> text = "see www.example.com/a, or mail me@x.org. a/b"
+    >>> url_spans(text) == [m.span() for m in URLISH.finditer(text)]
+    True
+    """
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for marker in _MAYBE_URL.finditer(text):
+        start = marker.start()
+        if start < end:
+            continue  # in the run found already
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        end = _NON_SPACE.match(text, marker.end()).end()
+        spans.append((start, end))
+    return spans
 
 
 def _support(tokens: list[Token], text: str, i: int, j: int, words: list[str]) -> float:
