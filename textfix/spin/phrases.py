@@ -13,9 +13,11 @@ Format, one entry a line, ``#`` starts a comment::
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import compress, count
 from pathlib import Path
 
 from .text import APOSTROPHES, Token, joined, tokenize
@@ -123,9 +125,9 @@ class PhraseTable:
 
     def gate_bounds(self, keys: list[str]) -> tuple[int, int]:
         """Upper bounds on how many matches :meth:`matches` can yield in ``keys`` with a strong
-        gate (always, spun) and with the context gate. Every match starts at a key that starts
-        an entry, and is one of the entries whose words follow there; line breaks between the
-        words, overlaps (and, in the caller, protected tokens) only take matches away.
+        gate (always, spun) and with the context gate. Every match is a one-word entry at its
+        word or a longer entry whose words follow there, each counted here; line breaks between
+        the words, overlaps (and, in the caller, protected tokens) only take matches away.
 
         >>> t = PhraseTable.from_lines(["research study\\tstudy", "states\\tsays\\tcontext"])
         >>> t.gate_bounds("the research study states that research states".split())
@@ -133,27 +135,23 @@ class PhraseTable:
         >>> t.gate_bounds("states research".split()), t.gate_bounds("study".split())
         ((0, 1), (0, 0))
         """
-        firsts = self._by_first.keys() & set(keys)
+        counts = Counter(keys)
+        firsts = self._by_first.keys() & counts.keys()
         if not firsts:
             return 0, 0
         strong = context = 0
-        longer = set()
-        for key in firsts:
-            if key in self._by_pair_first:
-                longer.add(key)  # longer entries start here: looked at position by position
-            elif self._single[key].gate == "context":  # only its one-word entry can match
-                context += keys.count(key)
-            else:
-                strong += keys.count(key)
-        by_pair, single, last = self._by_pair, self._single, len(keys) - 1
-        for i in [i for i, key in enumerate(keys) if key in longer] if longer else ():
-            one = single.get(keys[i])
-            gates = {one.gate} if one is not None else set()
-            for entry in by_pair.get((keys[i], keys[i + 1]), ()) if i < last else ():
-                if tuple(keys[i : i + len(entry.key)]) == entry.key:
-                    gates.add(entry.gate)
-            strong += "always" in gates or "spun" in gates
-            context += "context" in gates
+        for key in firsts:  # a one-word entry can match wherever its word is
+            one = self._single.get(key)
+            if one is not None and one.gate == "context":
+                context += counts[key]
+            elif one is not None:
+                strong += counts[key]
+        if not firsts.isdisjoint(self._by_pair_first):  # longer ones where their first two words are
+            by_pair = self._by_pair
+            for i in compress(count(), map(by_pair.__contains__, zip(keys, keys[1:]))):
+                gates = {e.gate for e in by_pair[keys[i], keys[i + 1]] if tuple(keys[i : i + len(e.key)]) == e.key}
+                strong += "always" in gates or "spun" in gates
+                context += "context" in gates
         return strong, context
 
     @classmethod

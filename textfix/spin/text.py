@@ -94,7 +94,15 @@ class LazyTokens(Sequence):
 
     def __init__(self, text: str, parts: list[str]):
         self.text = text
-        self.offsets = list(accumulate(map(len, parts)))  # start, end of token 0, start, ...
+        self.parts = parts
+        self._offsets: list[int] | None = None
+
+    @property
+    def offsets(self) -> list[int]:
+        """Start, end of token 0, start of token 1, ...: summed when a token is first needed."""
+        if self._offsets is None:
+            self._offsets = list(accumulate(map(len, self.parts)))
+        return self._offsets
 
     @classmethod
     def of(cls, text: str) -> tuple["LazyTokens", list[str]] | None:
@@ -111,7 +119,7 @@ class LazyTokens(Sequence):
         return cls(text, parts), parts[1::2]
 
     def __len__(self) -> int:
-        return len(self.offsets) // 2
+        return len(self.parts) // 2
 
     def __getitem__(self, i):
         if isinstance(i, slice):
