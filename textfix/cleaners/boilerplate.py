@@ -138,12 +138,13 @@ def is_prose(text: str, tokens: Sequence[str], count: int, stops: frozenset[str]
     >>> check("Most Popular Articles About Ketamine And Other Drugs Around The World Today")
     False
     """
-    if count < 8 or TRUNCATED.search(text):
+    # TRUNCATED can only match a line ending in an ellipsis: skip the search that tries every position.
+    if count < 8 or (text.rstrip().endswith(("...", "…")) and TRUNCATED.search(text)):
         return False
     if not (features.ends_sentence(text) or features.has_inner_sentence(text) or count >= 20):
         return False
     # Stop words are whole tokens: a language written without spaces has none to count.
-    if stops and count < 40 and not features.UNSPACED.search(text) and features.stop_ratio(tokens, stops) < 0.15:
+    if stops and count < 40 and (text.isascii() or not features.UNSPACED.search(text)) and features.stop_ratio(tokens, stops) < 0.15:
         return False
     return True
 
