@@ -91,6 +91,8 @@ def has_inner_sentence(line: str) -> bool:
 
 
 ASCII_RUN = regex.compile(r"[\x00-\x7F]+")
+ASCII_LETTERS = regex.compile(r"[A-Za-z]+")
+THREE_ASCII_LETTERS = regex.compile(r"[A-Za-z][^A-Za-z]*[A-Za-z][^A-Za-z]*[A-Za-z]")
 
 
 @lru_cache(maxsize=8192)
@@ -105,21 +107,40 @@ def script(text: str, sample: int = 4000) -> str | None:
 
     >>> script("قالب وردپرس درنا توس"), script("Ketamine can relieve depression"), script("1 / 2")
     ('ARABIC', 'LATIN', None)
+    >>> script("Ŋa ŋa ŋa bb ключ"), script("ab ключ"), script("abcd ключ")
+    ('LATIN', 'CYRILLIC', 'LATIN')
     """
     text = text[:sample]
     # The common cases, without a name look-up per letter: all ASCII, or ASCII letters with
     # typographic punctuation (curly quotes, dashes) around them.
-    if text.isascii() or not any(map(str.isalpha, ASCII_RUN.sub("", text))):
-        return "LATIN" if sum(map(str.isalpha, text)) >= 3 else None
-    # Count characters in C, then name the few distinct ones: the same totals, and the scripts
-    # in the order their first letter appears, so ties go the same way as letter by letter.
-    counts: Counter[str] = Counter()
-    for ch, n in Counter(text).items():
+    if text.isascii():
+        return "LATIN" if THREE_ASCII_LETTERS.search(text) else None
+    other = ASCII_RUN.sub("", text)
+    if not any(map(str.isalpha, other)):
+        return "LATIN" if THREE_ASCII_LETTERS.search(text) else None
+    # Count the non-ASCII characters in C and name the few distinct ones; ASCII letters are
+    # Latin. Each script keeps the offset of its first letter, so that ties go the same way as
+    # counting letter by letter would (to the script seen first).
+    counts: dict[str, list[int]] = {}
+    for ch, n in Counter(other).items():
         if ch.isalpha():
-            counts[_script_of(ch)] += n
-    if sum(counts.values()) < 3:
+            name = _script_of(ch)
+            if name in counts:
+                counts[name][0] += n
+            else:
+                counts[name] = [n, text.find(ch)]
+    ascii_letters = len(text) - len(ASCII_LETTERS.sub("", text))
+    if ascii_letters:
+        first = ASCII_LETTERS.search(text).start()
+        if "LATIN" in counts:
+            counts["LATIN"][0] += ascii_letters
+            counts["LATIN"][1] = min(counts["LATIN"][1], first)
+        else:
+            counts["LATIN"] = [ascii_letters, first]
+    if sum(n for n, _ in counts.values()) < 3:
         return None
-    return counts.most_common(1)[0][0]
+    in_order = sorted(counts.items(), key=lambda item: item[1][1])
+    return max(in_order, key=lambda item: item[1][0])[0]
 
 
 def headline_case(line: str) -> bool:
