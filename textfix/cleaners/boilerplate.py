@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
 
@@ -101,7 +102,7 @@ INLINE_ITEM = regex.compile(r":\s*\S+\s+\S+")
 TWEET_SIGNATURE = regex.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},?\s+\d{4}")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     start: int  # offset of the first character
     end: int  # offset just past the line's newline (or the end of the text)
@@ -112,6 +113,7 @@ class Line:
     script: str | None = None
     spaced: bool = False  # a blank line above and below: its own paragraph, not a menu item
     after_blank: bool = False  # a blank line (or the start of the text) above
+    blank: bool = False  # nothing but white space
 
 
 def split_lines(text: str) -> list[Line]:
@@ -120,11 +122,16 @@ def split_lines(text: str) -> list[Line]:
     >>> [(l.start, l.end, l.text) for l in split_lines("a\\n\\nb")]
     [(0, 2, 'a'), (2, 3, ''), (3, 4, 'b')]
     """
-    lines = []
-    pos = 0
-    for raw in text.splitlines(keepends=True):
-        lines.append(Line(pos, pos + len(raw), raw.rstrip("\r\n")))
-        pos += len(raw)
+    raws = text.splitlines(keepends=True)
+    ends = list(accumulate(map(len, raws)))
+    # Only "\r" and "\n" are taken off: a line ending in another break keeps it in its text.
+    lines = list(map(Line, [0, *ends[:-1]], ends, [raw.rstrip("\r\n") for raw in raws]))
+    blank = [not line.text.strip() for line in lines]
+    last = len(lines) - 1
+    for i, line in enumerate(lines):
+        line.blank = blank[i]
+        line.after_blank = i == 0 or blank[i - 1]
+        line.spaced = line.after_blank and (i == last or blank[i + 1])
     return lines
 
 
@@ -237,12 +244,9 @@ class BoilerplateCleaner(Cleaner):
 
     def find_edits(self, text, doc):
         lines = split_lines(text)
-        content = [line for line in lines if line.text.strip()]
+        content = [line for line in lines if not line.blank]
         if len(content) < 2:
             return []
-        for i, line in enumerate(lines):
-            line.after_blank = i == 0 or not lines[i - 1].text.strip()
-            line.spaced = line.after_blank and (i + 1 == len(lines) or not lines[i + 1].text.strip())
         for line in content:
             line.listed = match_line(line.text)
             line.script = _line_features(line.text)[2]
@@ -512,7 +516,7 @@ class BoilerplateCleaner(Cleaner):
         >>> apply_edits(text, list(BoilerplateCleaner._edits(lines, gone)))
         'Body.\\n\\nMore body.\\n'
         """
-        blank = [not line.text.strip() for line in lines]
+        blank = [line.blank for line in lines]
         kept = [not b and line.start not in remove for b, line in zip(blank, lines)]
         n = len(lines)
         first_kept = next((i for i in range(n) if kept[i]), n)
