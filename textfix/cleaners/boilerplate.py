@@ -249,7 +249,7 @@ class BoilerplateCleaner(Cleaner):
             return []
         for line in content:
             line.listed = match_line(line.text)
-            line.script = _line_features(line.text)[2]
+            _, line.words, line.script = _line_features(line.text)
         decisions = self._decide(text, content, doc)
         return list(self._edits(lines, decisions))
 
@@ -258,12 +258,11 @@ class BoilerplateCleaner(Cleaner):
     def _decide(self, text: str, content: list[Line], doc) -> dict[int, tuple[str, float]]:
         """Map a line's start offset -> (rule, confidence) for every line to remove."""
         main_script = features.script(text, sample=SCRIPT_SAMPLE)
-        for line in content:
-            line.words = _line_features(line.text)[1]
         use_context = len(content) >= MIN_LINES_FOR_CONTEXT and sum(line.words for line in content) >= MIN_WORDS_FOR_CONTEXT
         stops = features.stop_words(doc.language) if use_context else frozenset()
-        for line in content:
-            line.prose = use_context and line.listed is None and _is_prose_line(line.text, stops)
+        if use_context:
+            for line in content:
+                line.prose = line.listed is None and _is_prose_line(line.text, stops)
 
         remove: dict[int, tuple[str, float]] = {}
         first, last = 0, len(content) - 1
