@@ -71,6 +71,7 @@ SECTION_PENALTY = 200
 SECTION_SHARE = 0.25  # the article before a section heading has at least this share of the best run
 SCRIPT_SAMPLE = 50_000  # characters looked at to find the document's script
 TITLE_WINDOW = 15
+FOREIGN_MAX_WORDS = 12  # a longer line in another script is a quotation, not a template line
 NAVIGATION_RUN = 3
 
 BYLINE = regex.compile(r"(by|von|di|por|par|oleh|door|av|от|автор|글|기자)\s+\S.{0,80}", regex.IGNORECASE)
@@ -110,7 +111,7 @@ class Line:
     words: int = 0
     listed: object = None  # the matching Pattern, if any
     prose: bool = False
-    script: str | None = None
+    script: str | None = None  # only for short lines (see _line_features)
     spaced: bool = False  # a blank line above and below: its own paragraph, not a menu item
     after_blank: bool = False  # a blank line (or the start of the text) above
     blank: bool = False  # nothing but white space
@@ -184,9 +185,10 @@ LINE_CACHE = 1 << 12
 
 @lru_cache(maxsize=LINE_CACHE)
 def _line_features(text: str) -> tuple[tuple[str, ...], int, str | None]:
-    """A line's word tokens, word count and script."""
+    """A line's word tokens, word count and script (None for a line too long to be foreign)."""
     tokens = tuple(features.words(text))
-    return tokens, features.word_count(text, tokens), features.script(text)
+    count = features.word_count(text, tokens)
+    return tokens, count, features.script(text) if count <= FOREIGN_MAX_WORDS else None
 
 
 @lru_cache(maxsize=LINE_CACHE)
@@ -454,7 +456,7 @@ class BoilerplateCleaner(Cleaner):
     def _foreign(line: Line, main_script) -> bool:
         """A short line with no letter in the document's script (a byline with an e-mail
         address is mostly Latin, but not foreign)."""
-        if not (main_script and line.script and line.script != main_script and line.words <= 12):
+        if not (main_script and line.script and line.script != main_script and line.words <= FOREIGN_MAX_WORDS):
             return False
         return not features.uses_script(line.text, main_script)
 
