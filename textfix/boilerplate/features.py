@@ -77,7 +77,7 @@ def stop_ratio(tokens: Sequence[str], stops: frozenset[str]) -> float:
     """
     if not tokens:
         return 0.0
-    return sum(t in stops for t in tokens) / len(tokens)
+    return sum(map(stops.__contains__, tokens)) / len(tokens)
 
 
 def ends_sentence(line: str) -> bool:

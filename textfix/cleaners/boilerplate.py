@@ -520,18 +520,16 @@ class BoilerplateCleaner(Cleaner):
         blank = [line.blank for line in lines]
         kept = [not b and line.start not in remove for b, line in zip(blank, lines)]
         n = len(lines)
-        first_kept = next((i for i in range(n) if kept[i]), n)
-        last_kept = next((i for i in range(n - 1, -1, -1) if kept[i]), -1)
-        first_text = next((i for i in range(n) if not blank[i]), n)
-        next_text = [n] * (n + 1)  # index of the next non-blank line after i
-        for i in range(n - 1, 0, -1):
-            next_text[i - 1] = i if not blank[i] else next_text[i]
-        for i, line in enumerate(lines):
-            if blank[i] or kept[i]:
-                continue
+        first_kept = kept.index(True) if True in kept else n
+        last_kept = n - 1 - kept[::-1].index(True) if True in kept else -1
+        first_text = blank.index(False) if False in blank else n
+        for i in [i for i, line in enumerate(lines) if line.start in remove]:
+            line = lines[i]
             rule, confidence = remove[line.start]
             kept_before = first_kept < i
-            nxt = next_text[i]
+            nxt = i + 1  # the next non-blank line
+            while nxt < n and blank[nxt]:
+                nxt += 1
             start, end = line.start, line.end
             if nxt == n or not kept[nxt]:
                 end = lines[nxt].start if nxt < n else lines[-1].end
