@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
 
@@ -70,6 +71,7 @@ SECTION_PENALTY = 200
 SECTION_SHARE = 0.25  # the article before a section heading has at least this share of the best run
 SCRIPT_SAMPLE = 50_000  # characters looked at to find the document's script
 TITLE_WINDOW = 15
+FOREIGN_MAX_WORDS = 12  # a longer line in another script is a quotation, not a template line
 NAVIGATION_RUN = 3
 
 BYLINE = regex.compile(r"(by|von|di|por|par|oleh|door|av|от|автор|글|기자)\s+\S.{0,80}", regex.IGNORECASE)
@@ -101,7 +103,7 @@ INLINE_ITEM = regex.compile(r":\s*\S+\s+\S+")
 TWEET_SIGNATURE = regex.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},?\s+\d{4}")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     start: int  # offset of the first character
     end: int  # offset just past the line's newline (or the end of the text)
@@ -109,9 +111,10 @@ class Line:
     words: int = 0
     listed: object = None  # the matching Pattern, if any
     prose: bool = False
-    script: str | None = None
+    script: str | None = None  # only for short lines (see _line_features)
     spaced: bool = False  # a blank line above and below: its own paragraph, not a menu item
     after_blank: bool = False  # a blank line (or the start of the text) above
+    blank: bool = False  # nothing but white space
 
 
 def split_lines(text: str) -> list[Line]:
@@ -120,11 +123,16 @@ def split_lines(text: str) -> list[Line]:
     >>> [(l.start, l.end, l.text) for l in split_lines("a\\n\\nb")]
     [(0, 2, 'a'), (2, 3, ''), (3, 4, 'b')]
     """
-    lines = []
-    pos = 0
-    for raw in text.splitlines(keepends=True):
-        lines.append(Line(pos, pos + len(raw), raw.rstrip("\r\n")))
-        pos += len(raw)
+    raws = text.splitlines(keepends=True)
+    ends = list(accumulate(map(len, raws)))
+    # Only "\r" and "\n" are taken off: a line ending in another break keeps it in its text.
+    lines = list(map(Line, [0, *ends[:-1]], ends, [raw.rstrip("\r\n") for raw in raws]))
+    blank = [not line.text.strip() for line in lines]
+    last = len(lines) - 1
+    for i, line in enumerate(lines):
+        line.blank = blank[i]
+        line.after_blank = i == 0 or blank[i - 1]
+        line.spaced = line.after_blank and (i == last or blank[i + 1])
     return lines
 
 
@@ -138,12 +146,13 @@ def is_prose(text: str, tokens: Sequence[str], count: int, stops: frozenset[str]
     >>> check("Most Popular Articles About Ketamine And Other Drugs Around The World Today")
     False
     """
-    if count < 8 or TRUNCATED.search(text):
+    # TRUNCATED can only match a line ending in an ellipsis: skip the search that tries every position.
+    if count < 8 or (text.rstrip().endswith(("...", "…")) and TRUNCATED.search(text)):
         return False
     if not (features.ends_sentence(text) or features.has_inner_sentence(text) or count >= 20):
         return False
     # Stop words are whole tokens: a language written without spaces has none to count.
-    if stops and count < 40 and not features.UNSPACED.search(text) and features.stop_ratio(tokens, stops) < 0.15:
+    if stops and count < 40 and (text.isascii() or not features.UNSPACED.search(text)) and features.stop_ratio(tokens, stops) < 0.15:
         return False
     return True
 
@@ -176,9 +185,10 @@ LINE_CACHE = 1 << 12
 
 @lru_cache(maxsize=LINE_CACHE)
 def _line_features(text: str) -> tuple[tuple[str, ...], int, str | None]:
-    """A line's word tokens, word count and script."""
+    """A line's word tokens, word count and script (None for a line too long to be foreign)."""
     tokens = tuple(features.words(text))
-    return tokens, features.word_count(text, tokens), features.script(text)
+    count = features.word_count(text, tokens)
+    return tokens, count, features.script(text) if count <= FOREIGN_MAX_WORDS else None
 
 
 @lru_cache(maxsize=LINE_CACHE)
@@ -236,15 +246,12 @@ class BoilerplateCleaner(Cleaner):
 
     def find_edits(self, text, doc):
         lines = split_lines(text)
-        content = [line for line in lines if line.text.strip()]
+        content = [line for line in lines if not line.blank]
         if len(content) < 2:
             return []
-        for i, line in enumerate(lines):
-            line.after_blank = i == 0 or not lines[i - 1].text.strip()
-            line.spaced = line.after_blank and (i + 1 == len(lines) or not lines[i + 1].text.strip())
         for line in content:
             line.listed = match_line(line.text)
-            line.script = _line_features(line.text)[2]
+            _, line.words, line.script = _line_features(line.text)
         decisions = self._decide(text, content, doc)
         return list(self._edits(lines, decisions))
 
@@ -253,12 +260,11 @@ class BoilerplateCleaner(Cleaner):
     def _decide(self, text: str, content: list[Line], doc) -> dict[int, tuple[str, float]]:
         """Map a line's start offset -> (rule, confidence) for every line to remove."""
         main_script = features.script(text, sample=SCRIPT_SAMPLE)
-        for line in content:
-            line.words = _line_features(line.text)[1]
         use_context = len(content) >= MIN_LINES_FOR_CONTEXT and sum(line.words for line in content) >= MIN_WORDS_FOR_CONTEXT
         stops = features.stop_words(doc.language) if use_context else frozenset()
-        for line in content:
-            line.prose = use_context and line.listed is None and _is_prose_line(line.text, stops)
+        if use_context:
+            for line in content:
+                line.prose = line.listed is None and _is_prose_line(line.text, stops)
 
         remove: dict[int, tuple[str, float]] = {}
         first, last = 0, len(content) - 1
@@ -450,7 +456,7 @@ class BoilerplateCleaner(Cleaner):
     def _foreign(line: Line, main_script) -> bool:
         """A short line with no letter in the document's script (a byline with an e-mail
         address is mostly Latin, but not foreign)."""
-        if not (main_script and line.script and line.script != main_script and line.words <= 12):
+        if not (main_script and line.script and line.script != main_script and line.words <= FOREIGN_MAX_WORDS):
             return False
         return not features.uses_script(line.text, main_script)
 
@@ -511,21 +517,19 @@ class BoilerplateCleaner(Cleaner):
         >>> apply_edits(text, list(BoilerplateCleaner._edits(lines, gone)))
         'Body.\\n\\nMore body.\\n'
         """
-        blank = [not line.text.strip() for line in lines]
+        blank = [line.blank for line in lines]
         kept = [not b and line.start not in remove for b, line in zip(blank, lines)]
         n = len(lines)
-        first_kept = next((i for i in range(n) if kept[i]), n)
-        last_kept = next((i for i in range(n - 1, -1, -1) if kept[i]), -1)
-        first_text = next((i for i in range(n) if not blank[i]), n)
-        next_text = [n] * (n + 1)  # index of the next non-blank line after i
-        for i in range(n - 1, 0, -1):
-            next_text[i - 1] = i if not blank[i] else next_text[i]
-        for i, line in enumerate(lines):
-            if blank[i] or kept[i]:
-                continue
+        first_kept = kept.index(True) if True in kept else n
+        last_kept = n - 1 - kept[::-1].index(True) if True in kept else -1
+        first_text = blank.index(False) if False in blank else n
+        for i in [i for i, line in enumerate(lines) if line.start in remove]:
+            line = lines[i]
             rule, confidence = remove[line.start]
             kept_before = first_kept < i
-            nxt = next_text[i]
+            nxt = i + 1  # the next non-blank line
+            while nxt < n and blank[nxt]:
+                nxt += 1
             start, end = line.start, line.end
             if nxt == n or not kept[nxt]:
                 end = lines[nxt].start if nxt < n else lines[-1].end
