@@ -49,5 +49,12 @@ class Cleaner:
     def find_edits(self, text: str, doc: Document) -> Iterable[Edit]:
         raise NotImplementedError
 
+    def preload(self) -> None:
+        """Load data files now rather than on first use.
+
+        Batch runs call it before starting worker processes, so that forked workers share the
+        loaded data instead of each loading its own copy.
+        """
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.code!r}>"

@@ -174,3 +174,9 @@ def _langdetect(sample: str) -> str:
         return "unknown"
     # langdetect names Chinese variants zh-cn / zh-tw; keep the ISO 639-1 part.
     return lang.split("-")[0]
+
+
+def preload() -> None:
+    """Load the stop-word index and langdetect's profiles now (see ``Cleaner.preload``)."""
+    _stop_word_index()
+    _factory()

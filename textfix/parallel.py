@@ -80,6 +80,10 @@ class WorkerPool:
     def _pool(self):
         if self._executor is None:
             import multiprocessing
+
+            # Loaded here, the data is inherited by forked workers instead of loaded by each.
+            init_pipeline(*self.pipeline_args)
+            worker_pipeline().preload()
             from concurrent.futures import ProcessPoolExecutor
 
             # fork is cheap and inherits imported modules; fall back to the platform default elsewhere.

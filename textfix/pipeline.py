@@ -38,6 +38,11 @@ class Pipeline:
         self.max_rounds = max_rounds
         self.stats: dict[str, Counter] = {c.code: Counter() for c in self.cleaners}
 
+    def preload(self) -> None:
+        """Load every cleaner's data now (see :meth:`Cleaner.preload`)."""
+        for cleaner in self.cleaners:
+            cleaner.preload()
+
     def _wanted_cleaner(self, cleaner: Cleaner) -> bool:
         if cleaner.code in self.ignore:
             return False

@@ -244,6 +244,11 @@ class BoilerplateCleaner(Cleaner):
         "outside-article": "other lines before or after the article body (judged by position)",
     }
 
+    def preload(self) -> None:
+        from ..language import preload as preload_language
+
+        preload_language()
+
     def find_edits(self, text, doc):
         lines = split_lines(text)
         content = [line for line in lines if not line.blank]

@@ -129,6 +129,9 @@ class NumbersCleaner(Cleaner):
         "line-end-hyphen": "a word hyphenated at a line end (treat-/ment)",
     }
 
+    def preload(self) -> None:
+        english_words()
+
     def find_edits(self, text, doc):
         edits: list[Edit] = []
         if "\n" in text:

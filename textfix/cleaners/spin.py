@@ -94,6 +94,15 @@ class SpinCleaner(Cleaner):
 
             table_with(self.phrase_files)
 
+    def preload(self) -> None:
+        from ..language import preload as preload_language
+        from ..spin import stats
+        from ..spin.phrases import table_with
+
+        stats.load()
+        table_with(self.phrase_files)
+        preload_language()
+
     def find_edits(self, text, doc):
         from ..spin.phrases import table_with
         from ..spin.repair import analyse, applies, shown
