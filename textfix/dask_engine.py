@@ -30,7 +30,7 @@ from .batch import FileTask, Outcome, clean_file, output_path
 from .discovery import Skipped, Source
 from .errors import TextfixError
 from .io import AtomicWriter, display_name
-from .jsonl import CHUNK_LINES, ChunkOutcome, JsonlOptions, clean_chunk, clean_record
+from .jsonl import ChunkOutcome, JsonlOptions, clean_chunk, clean_record, line_batches
 from .parallel import default_jobs, use_pipeline, worker_pipeline
 from .runner import CHECK, OUTPUT, Run, RunOptions
 
@@ -135,13 +135,7 @@ def clean_block(block: Block, options: JsonlOptions, pipeline_args: tuple) -> Bl
         return outcome
     try:
         with stream, (AtomicWriter(block.out_path, make_dirs=True) if block.out_path else nullcontext()) as sink:
-            batch = []
-            for line in _block_lines(stream, block.start, block.end):
-                batch.append(line)
-                if len(batch) >= CHUNK_LINES:
-                    _clean_batch(name, batch, outcome, options, sink)
-                    batch = []
-            if batch:
+            for _first, batch in line_batches(_block_lines(stream, block.start, block.end)):
                 _clean_batch(name, batch, outcome, options, sink)
     except TextfixError as e:
         outcome.error = str(e)

@@ -108,18 +108,31 @@ def clean_chunk(task: tuple) -> ChunkOutcome:
     return out
 
 
-def _chunks(stream, name: str, options: JsonlOptions, want_diff: bool, hasher):
-    line_no, batch, first = 0, [], 1
-    for raw in stream:
-        hasher.update(raw)
-        line_no += 1
-        if not batch:
-            first = line_no
-        batch.append(raw)
-        if len(batch) >= CHUNK_LINES:
-            yield (name, first, batch, options, want_diff)
+def line_batches(lines, size: int = CHUNK_LINES):
+    """Consecutive lists of at most ``size`` lines, each with the 1-based number of its first line.
+
+    >>> list(line_batches(["a", "b", "c"], size=2))
+    [(1, ['a', 'b']), (3, ['c'])]
+    """
+    batch, first = [], 1
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= size:
+            yield first, batch
+            first += len(batch)
             batch = []
     if batch:
+        yield first, batch
+
+
+def _hashed(stream, hasher):
+    for raw in stream:
+        hasher.update(raw)
+        yield raw
+
+
+def _chunks(stream, name: str, options: JsonlOptions, want_diff: bool, hasher):
+    for first, batch in line_batches(_hashed(stream, hasher)):
         yield (name, first, batch, options, want_diff)
 
 
