@@ -92,13 +92,15 @@ class Pipeline:
             suggestions = []  # only the last round's suggestions describe the final text
             for cleaner in self.cleaners:
                 started = time.perf_counter()
-                proposed = [e for e in cleaner.find_edits(text, doc) if self._wanted(cleaner, e)]
-                to_apply = check_edits(
-                    [e for e in proposed if e.safety == SAFE or self.unsafe], len(text)
-                )
-                for edit in proposed:
-                    if not (edit.safety == SAFE or self.unsafe):
+                applicable = []
+                for edit in cleaner.find_edits(text, doc):
+                    if not self._wanted(cleaner, edit):
+                        continue
+                    if edit.safety == SAFE or self.unsafe:
+                        applicable.append(edit)
+                    else:
                         suggestions.append(record(cleaner, edit, text, False, rounds))
+                to_apply = check_edits(applicable, len(text))
                 if to_apply:
                     applied.extend(record(cleaner, e, text, True, rounds) for e in to_apply)
                     source = source.after_edits(to_apply)

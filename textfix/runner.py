@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 import click
@@ -73,12 +74,18 @@ def _annotation(value: str, prop: bool = False) -> str:
     return value.replace(":", "%3A").replace(",", "%2C") if prop else value
 
 
+def _file_of(path: str | None) -> str:
+    """The file a result came from: a JSONL record's path is ``FILE:LINE``."""
+    path = path or ""
+    head, _, tail = path.rpartition(":")
+    return head if head and tail.isdigit() else path
+
+
 def github_annotations(result) -> list[str]:
     lines = []
+    path = _annotation(_file_of(result.path), prop=True)
     for edit in result.edits + result.suggestions:
         kind = "warning" if edit.applied else "notice"
-        path = _annotation(result.path.rsplit(":", 1)[0] if result.path and ":" in result.path and
-                           result.path.rsplit(":", 1)[1].isdigit() else (result.path or ""), prop=True)
         detail = f"{edit.message}: {edit.before!r} -> {edit.after!r}"
         lines.append(f"::{kind} file={path},line={edit.line},col={edit.column},endLine={edit.end_line},"
                      f"endColumn={edit.end_column},title={_annotation('textfix ' + edit.rule, prop=True)}::"
@@ -174,14 +181,11 @@ class Run:
         bar = self._progress(len(sources))
         jobs = min(self.options.jobs, max(1, len(sources)))
         outcomes = ordered_map(clean_file, self._tasks(sources), jobs, self.pipeline_args)
-        if bar is None:
+        with bar or nullcontext():
             for outcome in outcomes:
                 self._file_done(outcome)
-            return
-        with bar:
-            for outcome in outcomes:
-                self._file_done(outcome)
-                bar.update(1)
+                if bar is not None:
+                    bar.update(1)
 
     def _run_jsonl(self, sources: list[Source]) -> None:
         opts = self.options

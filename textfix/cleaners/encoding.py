@@ -81,7 +81,7 @@ def suspicious(line: str) -> bool:
 def _rule_for(before: str, steps) -> str:
     if before and all(C1_CONTROLS.match(ch) for ch in before):
         return "c1-controls"
-    for action, parameter in steps:
+    for action, _ in steps:
         if action in ("encode", "decode", "transcode"):
             return "mojibake"
     for _, parameter in steps:
