@@ -10,7 +10,6 @@ changed.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import re
 from functools import lru_cache
 
@@ -89,6 +88,8 @@ def badness_screen():
     >>> [m.group() for m in screen.finditer("doesnÃ¢â‚¬â„¢t")]
     ['Ã', '¢', '¬', '¢']
     """
+    import hashlib
+
     from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
 
     if hashlib.sha256(BADNESS_RE.pattern.encode("utf-8")).hexdigest() != SCREENED_BADNESS:
