@@ -70,7 +70,7 @@ SPACED_STRAIGHT_APOSTROPHE = re.compile(r"' +(?:[stdm]|re|ll|ve)")
 QUOTE_PAIR = [re.compile(f"{ch}[“”\"]") for ch in "“”\""]  # two double quotes in a row
 # What each branch of SPACED_STRAIGHT_QUOTE needs: a quote after a space and before a space, a
 # stop or the line end, or a quote at the start of a line before a space.
-STRAIGHT_QUOTE_GAP = re.compile(r'"(?:(?<= ")(?=[ .,;:!?)]|$)|(?<=^")(?= ))', re.M)
+STRAIGHT_QUOTE_GAP = re.compile(r'"(?:(?<= ")(?=[ .,;:!?)]|$)|(?<=^")(?= ))', re.MULTILINE)
 # A dash with a space on one side and a letter on the other (``\w`` is wider than ``\p{L}``).
 ONE_SIDED_DASH = [re.compile(f"{dash}(?:(?<=\\w{dash})[ ]|(?<=[ ]{dash})\\w)") for dash in "–—"]
 
