@@ -73,6 +73,12 @@ def required_strings(expression: str) -> tuple[str, ...] | None:
     return tuple(sorted(found)) if found else None
 
 
+# A character class of at most this many plain characters ("[/›»>|]") is read as that many
+# alternatives, and a run of literals through classes as at most this many strings.
+CLASS_CHARACTERS = 8
+MAX_STRINGS = 32
+
+
 def _required_in(parser, sequence) -> set[str] | None:
     """The most selective set of strings one of which the sequence's every match contains."""
     best: set[str] | None = None
@@ -84,13 +90,17 @@ def _required_in(parser, sequence) -> set[str] | None:
         if best is None or (min(map(len, candidates)), -len(candidates)) > (min(map(len, best)), -len(best)):
             best = candidates
 
-    literal = ""  # consecutive literal characters are one required string
+    run = {""}  # consecutive literal characters (or small classes of them) are required strings
     for op, argument in sequence:
         if op is parser.LITERAL:
-            literal += chr(argument).lower()
+            run = {prefix + chr(argument).lower() for prefix in run}
             continue
-        consider({literal})
-        literal = ""
+        characters = _class_characters(parser, op, argument)
+        if characters and len(run) * len(characters) <= MAX_STRINGS:
+            run = {prefix + ch for prefix in run for ch in characters}
+            continue
+        consider(run)
+        run = {""}
         if op is parser.SUBPATTERN:
             consider(_required_in(parser, argument[-1]))
         elif op is parser.BRANCH:
@@ -99,8 +109,17 @@ def _required_in(parser, sequence) -> set[str] | None:
                 consider(set().union(*branches))
         elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT) and argument[0] >= 1:
             consider(_required_in(parser, argument[2]))
-    consider({literal})
+    consider(run)
     return best
+
+
+def _class_characters(parser, op, argument) -> set[str] | None:
+    """The lower-cased characters a small class of plain characters stands for, or None."""
+    if op is not parser.IN or len(argument) > CLASS_CHARACTERS:
+        return None
+    if not all(kind is parser.LITERAL for kind, _ in argument):
+        return None
+    return {chr(code).lower() for _, code in argument}
 
 
 @lru_cache(maxsize=1)
