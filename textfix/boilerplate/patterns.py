@@ -189,7 +189,7 @@ def match_line(line: str) -> Pattern | None:
     patterns, required = load_patterns(), _required()
     # Lower-casing is only a faithful stand-in for case-insensitive matching without cased
     # letters outside ASCII (the long s matches "s", for one); other lines get every pattern.
-    lowered = None if CASED_NON_ASCII.search(stripped) else stripped.lower()
+    lowered = stripped.lower() if stripped.isascii() or not CASED_NON_ASCII.search(stripped) else None
     for i in _candidates(stripped[:PREFIX]):
         strings = required[i]
         if lowered is not None and strings is not None:
