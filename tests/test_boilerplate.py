@@ -261,18 +261,22 @@ def test_script_answers_as_naming_every_letter():
         assert script(text) == letter_by_letter(text), text
 
 
-def test_required_strings_are_in_every_line_the_pattern_lists():
-    from textfix.boilerplate.patterns import CASED_NON_ASCII, required_strings
+def test_required_strings_and_lengths_hold_for_every_line_the_pattern_lists():
+    from textfix.boilerplate.patterns import CASED_NON_ASCII, max_length, required_strings
 
     # Lower-casing stands in for case-insensitive matching only without cased non-ASCII letters:
     # "ſhare" is a share prompt that does not contain "share". match_line tests all patterns there.
     assert match_line("ſhare this").rule == "share-prompt" and CASED_NON_ASCII.search("ſhare")
     lines = [line for line in _all_fixture_lines() if not CASED_NON_ASCII.search(line)]
+    tested = 0
     for pattern in load_patterns():
-        strings = required_strings(pattern.expression.pattern)
-        if strings is None:
-            continue
+        sets = required_strings(pattern.expression.pattern)
+        longest = max_length(pattern.expression.pattern)
         for line in lines:
             if pattern.expression.search(line):
-                found = pattern.expression.search(line).group().lower()
-                assert any(s in found for s in strings), (pattern.rule, line)
+                found = pattern.expression.search(line).group()
+                assert longest is None or len(found) <= longest, (pattern.rule, line)
+                for strings in sets:
+                    tested += 1
+                    assert any(s in found.lower() for s in strings), (pattern.rule, line, strings)
+    assert tested > 100

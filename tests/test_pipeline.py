@@ -47,6 +47,31 @@ def test_rounds_repeat_until_nothing_changes():
     assert result.rounds == 4  # three rounds that change, one that confirms
 
 
+def test_a_cleaner_is_not_asked_again_about_a_text_it_left_alone():
+    calls = []
+
+    class Watch(Pattern):
+        def find_edits(self, text, doc):
+            calls.append((self.code, text))
+            return super().find_edits(text, doc)
+
+    def watch(code, stage, pattern, replacement, safety="safe"):
+        return type(code, (Watch,), dict(code=code, stage=stage, pattern=pattern, replacement=replacement,
+                                          rule=code, edit_safety=safety, rules={code: "test rule"}))()
+
+    # "advice" runs after the only change, so the second round does not ask it again, and its
+    # suggestion still describes the final text; "before" saw the text before the change: asked twice.
+    result = Pipeline([
+        watch("before", 5, r"zz", "z"),
+        watch("change", 10, r"colour", "color"),
+        watch("advice", 20, r"centre", "center", safety=UNSAFE),
+    ]).run("colour centre")
+    assert result.text == "color centre" and result.rounds == 2
+    assert [code for code, _ in calls] == ["before", "change", "advice", "before", "change"]
+    assert [(s.cleaner, s.before, s.after) for s in result.suggestions] == [("advice", "centre", "center")]
+    assert (result.suggestions[0].line, result.suggestions[0].column) == (1, 8)  # in the original text
+
+
 def test_unsafe_edits_are_suggestions_unless_asked():
     risky = make("risky", 10, r"colour", "color", safety=UNSAFE)
     kept = Pipeline([risky]).run("a colour")

@@ -35,6 +35,9 @@ class Cleaner:
     (lower runs earlier; ties break on ``code``), ``rules`` (rule id -> what it fixes) and
     implement :meth:`find_edits`. Options from the command line or config arrive as keyword
     arguments and are kept in ``self.options``.
+
+    :meth:`find_edits` must answer the same for the same text of a document: the pipeline does
+    not ask a cleaner again about a text it left unchanged, and keeps its suggestions instead.
     """
 
     code: ClassVar[str] = ""

@@ -9,15 +9,19 @@ current text and the original input so every edit can be reported at its origina
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate
+from operator import add
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 SAFE = "safe"
 UNSAFE = "unsafe"
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace ``text[start:end]`` with ``replacement``.
+
+    An immutable value; a named tuple because a page's boilerplate alone can make hundreds.
 
     >>> Edit(2, 7, "'", rule="numeric-entity", message="decode &#39;").apply("it&#39;s")
     "it's"
@@ -106,7 +110,7 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
     return "".join(parts)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Piece:
     # A run of the current text [cur, cur_end) that came from original [orig, orig_end).
     # ``exact`` pieces are verbatim copies, so positions inside them map one to one.
@@ -123,10 +127,13 @@ class SourceMap:
 
     pieces: list[_Piece] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    # Nothing edited yet: every offset is its own original (most edits of a page land here,
+    # in the first round, so this path skips the piece look-ups).
+    _identity: bool = False
 
     @classmethod
     def identity(cls, length: int) -> "SourceMap":
-        m = cls([_Piece(0, length, 0, length, True)])
+        m = cls([_Piece(0, length, 0, length, True)], _identity=True)
         m._index()
         return m
 
@@ -145,6 +152,8 @@ class SourceMap:
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original span covering current span [start, end)."""
+        if self._identity:
+            return start, end
         a = self._piece_at(start)
         o_start = a.orig + (start - a.cur) if a.exact else a.orig
         if end == start:
@@ -162,6 +171,9 @@ class SourceMap:
         def copy_range(a: int, b: int) -> None:
             # Carry the current range [a, b) over unchanged, splitting pieces at its ends.
             if a >= b:
+                return
+            if self._identity:
+                new.append(_Piece(a + shift, b + shift, a, b, True))
                 return
             i = bisect.bisect_right(self._starts, a) - 1
             while i < len(self.pieces) and self.pieces[i].cur < b:
@@ -192,12 +204,9 @@ class LineIndex:
     """Turns offsets of one text into 1-based (line, column) pairs."""
 
     def __init__(self, text: str):
-        self._starts = [0]
-        find = text.find
-        i = find("\n")
-        while i != -1:
-            self._starts.append(i + 1)
-            i = find("\n", i + 1)
+        # Line k starts after k newlines and the k lines before it: sums computed in C.
+        lengths = accumulate(map(len, text.split("\n")), initial=0)
+        self._starts = list(map(add, lengths, range(text.count("\n") + 1)))
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1

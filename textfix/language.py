@@ -131,8 +131,12 @@ def language_by_stop_words(sample: str) -> str | None:
     """
     tokens = WORD.findall(sample.lower())
     index = _stop_word_index()
-    hits = [languages for languages in map(index.get, tokens) if languages]
-    votes = Counter(language for languages in hits for language in languages)
+    # Each distinct word is looked up once and votes as often as it occurs.
+    hits = [(languages, n) for word, n in Counter(tokens).items() if (languages := index.get(word))]
+    votes: Counter = Counter()
+    for languages, n in hits:
+        for language in languages:
+            votes[language] += n
     if not votes:
         return None
     top, count = votes.most_common(1)[0]
@@ -140,7 +144,11 @@ def language_by_stop_words(sample: str) -> str | None:
         return None
     # Evidence against the winner: function words its list lacks, per other language. A second
     # language's own words in quantity mean mixed text, which langdetect weighs differently.
-    against = Counter(language for languages in hits if top not in languages for language in languages)
+    against: Counter = Counter()
+    for languages, n in hits:
+        if top not in languages:
+            for language in languages:
+                against[language] += n
     if against and against.most_common(1)[0][1] > VOTE_AGAINST * count:
         return None
     return top

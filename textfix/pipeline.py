@@ -86,26 +86,40 @@ class Pipeline:
                 original=original[o_start:o_end],
             )
 
+        # A cleaner is a function of the text: one that changed nothing need not run again
+        # until another cleaner changes the text (then its suggestions still stand). On most
+        # pages only the first cleaners have anything left to check in the second round.
+        idle_on: dict[str, str] = {}  # cleaner code -> the text it last ran on and left alone
+        last_suggestions: dict[str, list[RecordedEdit]] = {}
         rounds = 0
         for rounds in range(1, self.max_rounds + 1):
             changed = False
             suggestions = []  # only the last round's suggestions describe the final text
             for cleaner in self.cleaners:
+                if idle_on.get(cleaner.code) is text:
+                    suggestions.extend(last_suggestions[cleaner.code])
+                    continue
                 started = time.perf_counter()
                 applicable = []
+                suggested = []
                 for edit in cleaner.find_edits(text, doc):
                     if not self._wanted(cleaner, edit):
                         continue
                     if edit.safety == SAFE or self.unsafe:
                         applicable.append(edit)
                     else:
-                        suggestions.append(record(cleaner, edit, text, False, rounds))
+                        suggested.append(record(cleaner, edit, text, False, rounds))
+                suggestions.extend(suggested)
+                last_suggestions[cleaner.code] = suggested
                 to_apply = check_edits(applicable, len(text))
                 if to_apply:
                     applied.extend(record(cleaner, e, text, True, rounds) for e in to_apply)
                     source = source.after_edits(to_apply)
                     text = apply_edits(text, to_apply)
                     changed = True
+                    idle_on.pop(cleaner.code, None)
+                else:
+                    idle_on[cleaner.code] = text
                 counter = self.stats[cleaner.code]
                 counter["seconds"] += time.perf_counter() - started
                 if rounds == 1:

@@ -50,62 +50,109 @@ def load_patterns() -> tuple[Pattern, ...]:
     return tuple(found)
 
 
-def required_strings(expression: str) -> tuple[str, ...] | None:
-    """Lower-cased strings one of which every match of ``expression`` contains, or None.
+def required_strings(expression: str) -> tuple[tuple[str, ...], ...]:
+    """Sets of lower-cased strings such that every match of ``expression`` contains one string
+    of each set, most selective first (at most ``MAX_SETS``); empty when none is known.
 
     Read from the expression's syntax tree (the standard library's parser: the listed patterns
     are plain regular expressions; one it cannot read gets no pre-filter).
 
     >>> required_strings(r".{0,80}\\b(newsletters?|e-?mail address|inbox)\\b.{0,80}")
-    ('inbox', 'mail address', 'newsletter')
-    >>> required_strings(r"(about|\\d+) us"), required_strings(r"(about|\\d+)\\W*") is None
-    ((' us',), True)
+    (('inbox', 'mail address', 'newsletter'),)
+    >>> required_strings(r".{0,80}\\b(join|follow) our\\b.{0,80}")
+    ((' our',), ('follow', 'join'))
+    >>> required_strings(r"(about|\\d+) us"), required_strings(r"(about|\\d+)\\W*")
+    (((' us',),), ())
     """
+    tree = _syntax_tree(expression)
+    if tree is None:
+        return ()
+    parser, parsed = tree
+    found = sorted({frozenset(strings) for strings in _required_in(parser, parsed)}, key=_selectivity)
+    return tuple(tuple(sorted(strings)) for strings in found[:MAX_SETS])
+
+
+def max_length(expression: str) -> int | None:
+    """The longest text ``expression`` can match, or None when unbounded or unknown.
+
+    >>> max_length(r"(share|print) this\\W{0,3}"), max_length(r"share\\W*") is None
+    (13, True)
+    """
+    tree = _syntax_tree(expression)
+    if tree is None:
+        return None
+    parser, parsed = tree
+    longest = parsed.getwidth()[1]
+    return longest if longest < parser.MAXREPEAT else None
+
+
+def _syntax_tree(expression: str):
     try:
         from re import _parser as parser  # Python 3.11+
     except ImportError:  # pragma: no cover
         import sre_parse as parser
     try:
-        tree = parser.parse(expression, regex.IGNORECASE)
+        return parser, parser.parse(expression, regex.IGNORECASE)
     except Exception:  # noqa: BLE001 - syntax only the regex module knows
         return None
-    found = _required_in(parser, tree)
-    return tuple(sorted(found)) if found else None
 
 
-def _required_in(parser, sequence) -> set[str] | None:
-    """The most selective set of strings one of which the sequence's every match contains."""
-    best: set[str] | None = None
+def _selectivity(strings) -> tuple[int, int]:
+    # Longer shortest string first, then fewer strings: " our" tests less than "follow"/"join".
+    return -min(map(len, strings)), len(strings)
+
+
+# A character class of at most this many plain characters ("[/›»>|]") is read as that many
+# alternatives, and a run of literals through classes as at most this many strings.
+CLASS_CHARACTERS = 8
+MAX_STRINGS = 32
+MAX_SETS = 3
+
+
+def _required_in(parser, sequence) -> list[set[str]]:
+    """Sets of strings the sequence's every match contains one of (each set on its own)."""
+    found: list[set[str]] = []
 
     def consider(candidates):
-        nonlocal best
-        if not candidates or not all(candidates):
-            return
-        if best is None or (min(map(len, candidates)), -len(candidates)) > (min(map(len, best)), -len(best)):
-            best = candidates
+        if candidates and all(candidates):
+            found.append(candidates)
 
-    literal = ""  # consecutive literal characters are one required string
+    run = {""}  # consecutive literal characters (or small classes of them) are required strings
     for op, argument in sequence:
         if op is parser.LITERAL:
-            literal += chr(argument).lower()
+            run = {prefix + chr(argument).lower() for prefix in run}
             continue
-        consider({literal})
-        literal = ""
+        characters = _class_characters(parser, op, argument)
+        if characters and len(run) * len(characters) <= MAX_STRINGS:
+            run = {prefix + ch for prefix in run for ch in characters}
+            continue
+        consider(run)
+        run = {""}
         if op is parser.SUBPATTERN:
-            consider(_required_in(parser, argument[-1]))
+            found.extend(_required_in(parser, argument[-1]))
         elif op is parser.BRANCH:
-            branches = [_required_in(parser, branch) for branch in argument[1]]
-            if all(branches):
-                consider(set().union(*branches))
+            # Every alternative must bring a set: their union is then required.
+            best = [min(sets, key=_selectivity, default=None) for sets in (_required_in(parser, b) for b in argument[1])]
+            if all(best):
+                consider(set().union(*best))
         elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT) and argument[0] >= 1:
-            consider(_required_in(parser, argument[2]))
-    consider({literal})
-    return best
+            found.extend(_required_in(parser, argument[2]))
+    consider(run)
+    return found
+
+
+def _class_characters(parser, op, argument) -> set[str] | None:
+    """The lower-cased characters a small class of plain characters stands for, or None."""
+    if op is not parser.IN or len(argument) > CLASS_CHARACTERS:
+        return None
+    if not all(kind is parser.LITERAL for kind, _ in argument):
+        return None
+    return {chr(code).lower() for _, code in argument}
 
 
 @lru_cache(maxsize=1)
-def _required() -> tuple[tuple[str, ...] | None, ...]:
-    """Per listed pattern, the strings of which a line must contain one (None: no test).
+def _required() -> tuple[tuple[tuple[str, ...], ...] | None, ...]:
+    """Per listed pattern, the sets of strings of which a line must contain one each (None: no test).
 
     The test runs on lower-cased lines without cased letters outside ASCII; a string that such
     a line could match without containing it (a letter some non-ASCII letter folds to) is no test.
@@ -117,11 +164,19 @@ def _required() -> tuple[tuple[str, ...] | None, ...]:
         if pattern.expression.fullmatch("\0", partial=True) is None:
             found.append(None)
             continue
-        strings = required_strings(pattern.expression.pattern)
-        if strings and any(_folds_to_ascii(ch) for string in strings for ch in string if not ch.isascii()):
-            strings = None
-        found.append(strings or None)
+        sets = tuple(
+            strings
+            for strings in required_strings(pattern.expression.pattern)
+            if not any(_folds_to_ascii(ch) for string in strings for ch in string if not ch.isascii())
+        )
+        found.append(sets or None)
     return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _lengths() -> tuple[int | None, ...]:
+    """Per listed pattern, the longest line it can match (None: no limit known)."""
+    return tuple(max_length(pattern.expression.pattern) for pattern in load_patterns())
 
 
 def _folds_to_ascii(ch: str) -> bool:
@@ -167,19 +222,28 @@ def match_line(line: str) -> Pattern | None:
         stripped = next(group for group in enclosed.groups() if group is not None)
     if not stripped or len(stripped) > 400:
         return None
-    patterns, required = load_patterns(), _required()
+    patterns, required, lengths = load_patterns(), _required(), _lengths()
     # Lower-casing is only a faithful stand-in for case-insensitive matching without cased
     # letters outside ASCII (the long s matches "s", for one); other lines get every pattern.
-    lowered = None if CASED_NON_ASCII.search(stripped) else stripped.lower()
+    lowered = stripped.lower() if stripped.isascii() or not CASED_NON_ASCII.search(stripped) else None
+    size = len(stripped)
     for i in _candidates(stripped[:PREFIX]):
-        strings = required[i]
-        if lowered is not None and strings is not None:
-            for string in strings:  # plain substring tests beat a regular-expression search
-                if string in lowered:
-                    break
-            else:
-                continue
+        longest = lengths[i]
+        if longest is not None and size > longest:
+            continue
+        sets = required[i]
+        if lowered is not None and sets is not None and not _contains_one_of_each(lowered, sets):
+            continue
         if patterns[i].expression.fullmatch(stripped):
             return patterns[i]
     return None
 
+
+def _contains_one_of_each(text: str, sets: tuple[tuple[str, ...], ...]) -> bool:
+    for strings in sets:
+        for string in strings:  # plain substring tests beat a regular-expression search
+            if string in text:
+                break
+        else:
+            return False
+    return True

@@ -41,7 +41,7 @@ import regex
 from ..boilerplate import features
 from ..boilerplate.patterns import ANY, match_line
 from ..cleaner import Cleaner
-from ..edits import Edit
+from ..edits import SAFE, Edit
 
 PATTERN_CONFIDENCE = 0.95
 FOREIGN_CONFIDENCE = 0.9
@@ -109,6 +109,7 @@ class Line:
     end: int  # offset just past the line's newline (or the end of the text)
     text: str
     words: int = 0
+    tokens: int = 0  # word tokens (a line in Chinese has fewer tokens than words)
     listed: object = None  # the matching Pattern, if any
     prose: bool = False
     script: str | None = None  # only for short lines (see _line_features)
@@ -184,16 +185,17 @@ LINE_CACHE = 1 << 12
 
 
 @lru_cache(maxsize=LINE_CACHE)
-def _line_features(text: str) -> tuple[tuple[str, ...], int, str | None]:
-    """A line's word tokens, word count and script (None for a line too long to be foreign)."""
+def _line_features(text: str) -> tuple[tuple[str, ...], int, str | None, object]:
+    """A line's word tokens, word count, script (None for a line too long to be foreign) and
+    listed pattern (None if none): one look-up per line for everything that needs no context."""
     tokens = tuple(features.words(text))
     count = features.word_count(text, tokens)
-    return tokens, count, features.script(text) if count <= FOREIGN_MAX_WORDS else None
+    return tokens, count, features.script(text) if count <= FOREIGN_MAX_WORDS else None, match_line(text)
 
 
 @lru_cache(maxsize=LINE_CACHE)
 def _is_prose_line(text: str, stops: frozenset[str]) -> bool:
-    tokens, count, _ = _line_features(text)
+    tokens, count, _, _ = _line_features(text)
     return is_prose(text, tokens, count, stops)
 
 
@@ -255,8 +257,8 @@ class BoilerplateCleaner(Cleaner):
         if len(content) < 2:
             return []
         for line in content:
-            line.listed = match_line(line.text)
-            _, line.words, line.script = _line_features(line.text)
+            tokens, line.words, line.script, line.listed = _line_features(line.text)
+            line.tokens = len(tokens)
         decisions = self._decide(text, content, doc)
         return list(self._edits(lines, decisions))
 
@@ -269,7 +271,8 @@ class BoilerplateCleaner(Cleaner):
         stops = features.stop_words(doc.language) if use_context else frozenset()
         if use_context:
             for line in content:
-                line.prose = line.listed is None and _is_prose_line(line.text, stops)
+                # is_prose answers False below 8 words: skip the look-up for menu items.
+                line.prose = line.listed is None and line.words >= 8 and _is_prose_line(line.text, stops)
 
         remove: dict[int, tuple[str, float]] = {}
         first, last = 0, len(content) - 1
@@ -289,13 +292,14 @@ class BoilerplateCleaner(Cleaner):
             body = [text.count("\n", 0, content[k].start) + 1 for k in (first, last)]
             doc.notes[self.code] = {"body_lines": body, "language": doc.language}
         keep_before = self._title_and_byline(content, first, main_script) if use_context else set()
+        title = _norm(content[min(keep_before)].text) if keep_before else None
         runs = self._short_runs(content)
         for i, line in enumerate(content):
             inside = first <= i <= last
             if inside or i in keep_before:
                 decision = self._inside(content, i, main_script, at_edge=not use_context)
             else:
-                decision = self._outside(content, i, main_script, keep_before, first, runs)
+                decision = self._outside(line, main_script, title if i < first else None, runs[i])
             if decision:
                 remove[line.start] = decision
         if len(remove) == len(content):  # never empty a document
@@ -404,7 +408,7 @@ class BoilerplateCleaner(Cleaner):
                 scores.append(line.words * ALONE_FACTOR if alone else line.words)
             elif line.listed is not None and _short_enough(line):
                 scores.append(-SECTION_PENALTY if line.listed.rule in SECTION_RULES else -LISTED_PENALTY)
-            elif _headline_case(line.text):
+            elif line.tokens >= 3 and _headline_case(line.text):  # three capitalised words at least
                 scores.append(-HEADLINE_PENALTY)
             elif line.spaced:
                 scores.append(-SPACED_PENALTY)
@@ -443,17 +447,16 @@ class BoilerplateCleaner(Cleaner):
                 return False
         return False
 
-    def _outside(self, content, i, main_script, keep_before, first, runs):
-        line = content[i]
+    def _outside(self, line, main_script, title, run):
+        """A line outside the body, named by what it looks like; ``title``: the kept title's
+        words when the line stands above it, ``run``: its run of short link-text lines."""
         if line.listed is not None:
             return line.listed.rule, PATTERN_CONFIDENCE
-        if self._foreign(line, main_script):
+        if line.script is not None and self._foreign(line, main_script):
             return "foreign-template-line", FOREIGN_CONFIDENCE
-        if keep_before and i < first:
-            title = content[min(keep_before)]
-            if _norm(line.text) == _norm(title.text):
-                return "duplicate-title", PATTERN_CONFIDENCE
-        if runs[i] >= NAVIGATION_RUN:
+        if title is not None and _norm(line.text) == title:
+            return "duplicate-title", PATTERN_CONFIDENCE
+        if run >= NAVIGATION_RUN:
             return "navigation-run", NAVIGATION_CONFIDENCE
         return "outside-article", POSITION_CONFIDENCE
 
@@ -528,28 +531,29 @@ class BoilerplateCleaner(Cleaner):
         first_kept = kept.index(True) if True in kept else n
         last_kept = n - 1 - kept[::-1].index(True) if True in kept else -1
         first_text = blank.index(False) if False in blank else n
-        for i in [i for i, line in enumerate(lines) if line.start in remove]:
-            line = lines[i]
-            rule, confidence = remove[line.start]
-            kept_before = first_kept < i
+        text_end = lines[-1].end if lines else 0
+        for i, line in enumerate(lines):
+            decision = remove.get(line.start)
+            if decision is None:
+                continue
+            rule, confidence = decision
             nxt = i + 1  # the next non-blank line
             while nxt < n and blank[nxt]:
                 nxt += 1
             start, end = line.start, line.end
             if nxt == n or not kept[nxt]:
-                end = lines[nxt].start if nxt < n else lines[-1].end
+                end = lines[nxt].start if nxt < n else text_end
                 k = i
                 while k > 0 and blank[k - 1]:
                     k -= 1
                 if k > 0 and kept[k - 1] and last_kept < nxt:
                     # The tail of the document goes: so do the blank lines above it.
                     start = lines[k].start
-            elif not kept_before or blank[i - 1]:
+            elif first_kept >= i or blank[i - 1]:
                 end = lines[nxt].start
             if first_text >= i:
                 start = 0
             if start < line.start:
                 # Reported apart, so that the line's own edit points at the line.
                 yield Edit(start, line.start, "", rule, "remove the blank lines left at the edge", confidence=confidence)
-            message = f"remove {rule.replace('-', ' ')}: {line.text.strip()[:60]}"
-            yield Edit(line.start, end, "", rule, message, confidence=confidence)
+            yield Edit(line.start, end, "", rule, f"remove {rule.replace('-', ' ')}: {line.text.strip()[:60]}", SAFE, confidence)
