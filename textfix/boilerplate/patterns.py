@@ -192,12 +192,63 @@ def _decoration() -> tuple[str, str]:
     return "".join(regex.findall(LEADING_CHARACTER, plane)), "".join(regex.findall(TRAILING_CHARACTER, plane))
 
 
-@lru_cache(maxsize=1 << 14)
-def _candidates(prefix: str) -> tuple[int, ...]:
-    """Indices of the listed patterns that some line starting with ``prefix`` could match."""
+@lru_cache(maxsize=1 << 12)
+def _first_candidates(first: str) -> tuple[int, ...]:
+    """Indices of the listed patterns that some line starting with character ``first`` could match."""
     return tuple(
-        i for i, pattern in enumerate(load_patterns()) if pattern.expression.fullmatch(prefix, partial=True) is not None
+        i for i, pattern in enumerate(load_patterns()) if pattern.expression.fullmatch(first, partial=True) is not None
     )
+
+
+@lru_cache(maxsize=1 << 14)
+def _candidates(prefix: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Indices of the listed patterns that some line starting with ``prefix`` could match: all
+    of them, and those without required strings. Narrowed from those of its first character."""
+    patterns, required, open_start = load_patterns(), _required(), _open_start()
+    found = tuple(
+        i
+        for i in _first_candidates(prefix[:1])
+        if open_start[i] or patterns[i].expression.fullmatch(prefix, partial=True) is not None
+    )
+    return found, tuple(i for i in found if required[i] is None)
+
+
+@lru_cache(maxsize=1)
+def _open_start() -> tuple[bool, ...]:
+    """Per listed pattern: it starts with ``.{0,n}`` (n >= PREFIX), so any line's first
+    characters can start a match and the partial test can be skipped."""
+    found = []
+    for pattern in load_patterns():
+        tree = _syntax_tree(pattern.expression.pattern)
+        first = tree[1][0] if tree is not None and len(tree[1]) else None
+        parser = tree[0] if tree is not None else None
+        found.append(
+            first is not None
+            and first[0] is parser.MAX_REPEAT
+            and first[1][0] == 0
+            and first[1][1] >= PREFIX
+            and list(first[1][2]) == [(parser.ANY, None)]
+        )
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _required_finder():
+    """An Aho-Corasick automaton that finds every required string in a line in one pass, and
+    per pattern its required sets as sets of the automaton's string numbers."""
+    import ahocorasick
+
+    strings = sorted({string for sets in _required() if sets for group in sets for string in group})
+    finder = ahocorasick.Automaton()
+    for number, string in enumerate(strings):
+        finder.add_word(string, number)
+    finder.make_automaton()
+    numbered = {string: number for number, string in enumerate(strings)}
+    sets = tuple(
+        None if groups is None else tuple(frozenset(numbered[string] for string in group) for group in groups)
+        for groups in _required()
+    )
+    return finder, sets
 
 
 @lru_cache(maxsize=1 << 16)  # the pipeline reruns on mostly the same lines until nothing changes
@@ -222,28 +273,29 @@ def match_line(line: str) -> Pattern | None:
         stripped = next(group for group in enclosed.groups() if group is not None)
     if not stripped or len(stripped) > 400:
         return None
-    patterns, required, lengths = load_patterns(), _required(), _lengths()
+    patterns, lengths = load_patterns(), _lengths()
+    every, unconditional = _candidates(stripped[:PREFIX])
     # Lower-casing is only a faithful stand-in for case-insensitive matching without cased
     # letters outside ASCII (the long s matches "s", for one); other lines get every pattern.
-    lowered = stripped.lower() if stripped.isascii() or not CASED_NON_ASCII.search(stripped) else None
+    if not stripped.isascii() and CASED_NON_ASCII.search(stripped):
+        return next((patterns[i] for i in every if patterns[i].expression.fullmatch(stripped)), None)
+    finder, required = _required_finder()
+    present = {number for _, number in finder.iter(stripped.lower())}
     size = len(stripped)
-    for i in _candidates(stripped[:PREFIX]):
+    # Without any required string only the patterns that need none can match (most lines).
+    for i in every if present else unconditional:
         longest = lengths[i]
         if longest is not None and size > longest:
             continue
-        sets = required[i]
-        if lowered is not None and sets is not None and not _contains_one_of_each(lowered, sets):
-            continue
+        groups = required[i]
+        if groups is not None:
+            missing = False
+            for group in groups:  # one string of each group must be in the line
+                if present.isdisjoint(group):
+                    missing = True
+                    break
+            if missing:
+                continue
         if patterns[i].expression.fullmatch(stripped):
             return patterns[i]
     return None
-
-
-def _contains_one_of_each(text: str, sets: tuple[tuple[str, ...], ...]) -> bool:
-    for strings in sets:
-        for string in strings:  # plain substring tests beat a regular-expression search
-            if string in text:
-                break
-        else:
-            return False
-    return True
