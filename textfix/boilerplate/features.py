@@ -54,8 +54,8 @@ def bmp_class(expression: str) -> str:
     ``\\p{..}``, and its ``\\w``, ``\\s`` and ``\\d`` follow Python's own Unicode tables, not regex's:
     asking regex about every BMP character once makes the two agree there by construction.
 
-    >>> bmp_class(r"[\\p{Ll}\\d]")[:9], bmp_class(r"[\\u00e0-\\u00e5\\]]")
-    ('0-9a-z\\xb5', '\\\\]à-å')
+    >>> bmp_class("[à-å]"), bmp_class(r"\\p{Ll}")[:5], bmp_class("[ab]") == "a-b"
+    ('à-å', 'a-zµß', True)
     """
     parts = []
     for run in regex.finditer(f"(?:{expression})+", _bmp_characters()):
@@ -179,7 +179,7 @@ def ascii_letter_count(text: str) -> int:
     """ASCII letters in ``text``, counted in C.
 
     >>> ascii_letter_count("Ça coûte 3 €")
-    6
+    5
     """
     ascii_part = text.encode("ascii", "ignore")
     return len(ascii_part) - len(ascii_part.translate(None, ASCII_LETTER_BYTES))
