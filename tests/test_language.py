@@ -171,10 +171,13 @@ def test_stop_word_vote_answers_as_counting_every_word(path):
 
 
 def test_stop_word_vote_breaks_ties_by_the_language_seen_first():
-    # "de" and "nl" share these words ("in", "was", ...) equally often: the first seen wins, in
-    # the quick vote as in the plain one.
-    for text in ("in was in was " * 10, "was in was in " * 10, "die het die het " * 10, "het die het die " * 10):
-        assert language_by_stop_words(text) == vote_by_every_word(text)
+    # "will" and "also" are on the German and the English list, "among" only on the English one,
+    # "nichts" only on the German one: a tie, which the language seen first wins.
+    shared = "will also " * 12
+    assert language_by_stop_words("among " + shared + "nichts") == "en" == vote_by_every_word("among " + shared + "nichts")
+    assert language_by_stop_words("nichts " + shared + "among") == "de" == vote_by_every_word("nichts " + shared + "among")
+    # Seen first in a word both lists have, the languages tie in their alphabetical order.
+    assert language_by_stop_words(shared + "among nichts") == "de" == vote_by_every_word(shared + "among nichts")
 
 
 @pytest.mark.parametrize("text", ["", "a" * 19, "ä" * 19 + "1", "ä" * 20, "a" * 10 + "ж" * 10, "1 " * 2000 + "a" * 30])

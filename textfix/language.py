@@ -151,9 +151,10 @@ def language_by_stop_words(sample: str) -> str | None:
     """
     tokens = letter_words(sample.lower())
     index = _stop_word_index()
-    # The stop words are picked out in C; each distinct one votes as often as it occurs, in the
-    # order first seen (which decides ties).
-    hits = [(index[word], n) for word, n in Counter(filter(index.__contains__, tokens)).items()]
+    # Stop words are picked out and counted in C, per set of languages whose lists have them
+    # (a few dozen sets). Languages still enter the vote in the order their first stop word
+    # appears, which decides ties.
+    hits = Counter(map(index.__getitem__, filter(index.__contains__, tokens))).items()
     votes: Counter = Counter()
     for languages, n in hits:
         for language in languages:

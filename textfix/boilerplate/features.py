@@ -261,4 +261,4 @@ def uses_script(text: str, name: str) -> bool:
     >>> uses_script("정덕현 칼럼니스트 thekian1@entermedia.co.kr", "HANGUL"), uses_script("Facebook", "HANGUL")
     (True, False)
     """
-    return any(_script_of(ch) == name for ch in text if ch.isalpha())
+    return any(_script_of(ch) == name for ch in set(text) if ch.isalpha())  # each letter once
