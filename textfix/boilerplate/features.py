@@ -25,24 +25,25 @@ SENTENCE_INSIDE = regex.compile(r"[\p{Ll}\d]{3}[.!?。][\"'”’»)]*\s+\p{Lu}"
 # Scripts written without spaces between words: count characters, not tokens.
 UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 
-# The same tests without a regex search, answering exactly as the expressions above do.
+# The same tests without a regex search, answering exactly as the expressions above do
+# (tests/test_boilerplate.py checks every claim below against every code point).
 # ASCII bytes -> the byte itself for a lower-case letter, digit or "_" (ASCII \w, which is regex's
 # \w there), its lower case for a capital, a space for anything else: one translate, one split.
 ASCII_WORD_BYTES = bytes(
     c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 or c == 95 else 32 for c in range(256)
 )
 ASCII_LETTER_BYTES = bytes(range(65, 91)) + bytes(range(97, 123))
-# What regex's \s matches (the tests check it against every code point): str.rstrip() would also
-# strip \x1c-\x1f, which regex does not count as white space.
+# What regex's \s matches: str.rstrip() would also strip \x1c-\x1f, which regex does not count
+# as white space.
 REGEX_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 SENTENCE_MARKS = tuple(".!?…。！？:;")
 SENTENCE_CLOSERS = "\"'”’»)]"
 # Past the Basic Multilingual Plane (emoji, rare CJK) the standard library's engine is not asked.
-BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
+BEYOND_BMP = re.compile(r"[\U00010000-\U0010ffff]")
 # Lower-casing a whole line equals lower-casing its words one by one except for capital sigma,
 # which becomes a final sigma depending on the characters around it.
-WORDS_NEED_REGEX = re.compile("[\u03a3\U00010000-\U0010ffff]")
-ASCII_RUN_RE = re.compile("[\x00-\x7f]+")
+WORDS_NEED_REGEX = re.compile(r"[\u03a3\U00010000-\U0010ffff]")
+ASCII_RUN_RE = re.compile(r"[\x00-\x7f]+")
 ASCII_LETTER_RE = re.compile("[A-Za-z]")
 
 
@@ -72,7 +73,7 @@ def _bmp_characters() -> str:
 @lru_cache(maxsize=1)
 def bmp_expressions() -> SimpleNamespace:
     """WORD, UNSPACED, SENTENCE_INSIDE and the long-word test of ``headline_case`` for ``re``, for
-    text without characters past the BMP (built on first use, in about 15 ms)."""
+    text without characters past the BMP (built once, on first use: some tens of milliseconds)."""
     word = bmp_class(r"\w")
     lower_or_digit, space, upper = bmp_class(r"[\p{Ll}\d]"), bmp_class(r"\s"), bmp_class(r"\p{Lu}")
     return SimpleNamespace(
@@ -83,6 +84,8 @@ def bmp_expressions() -> SimpleNamespace:
         # Anything past the BMP may be unspaced too: the caller asks regex then.
         maybe_unspaced=re.compile(f"[{bmp_class(UNSPACED.pattern)}\U00010000-\U0010ffff]"),
     )
+
+
 # Letters of these Unicode name prefixes are one family for our purpose (Japanese mixes them).
 SCRIPT_FAMILY = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HALFWIDTH": "CJK", "FULLWIDTH": "LATIN"}
 
