@@ -429,3 +429,22 @@ def test_line_features_answer_as_their_plain_definitions():
         assert features.headline_case(line) == ref_headline_case(line), line
         assert features.script(line) == ref_script(line), line
         assert features.script(line, sample=5) == ref_script(line, sample=5), line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ab ключ", "abc ключ", "abcd ключ", "a  ключ", "ab\nключ", "é ab", "é a", "éé", "é ж a", "ж ж é a",
+        "ключ abcd é", "ключ abcdé", "日本 ab", "日本語 abc", "Ωμέγα Ωx", "ab—ключ—", "a1b2 кл", "\u0301ab ж",
+    ],
+)
+def test_script_skips_counting_ascii_letters_only_when_they_cannot_matter(text):
+    # At the edges: ASCII characters just enough, or one short, to tie with the other script.
+    assert features.script(text) == ref_script(text)
+
+
+def test_script_of_whole_pages_answers_as_naming_every_letter():
+    for path in all_texts():
+        text = read(path)
+        for sample in (300, 4000, 50_000):
+            assert features.script(text, sample=sample) == ref_script(text, sample=sample), path.name

@@ -45,6 +45,7 @@ BEYOND_BMP = re.compile(r"[\U00010000-\U0010ffff]")
 WORDS_NEED_REGEX = re.compile(r"[\u03a3\U00010000-\U0010ffff]")
 ASCII_RUN_RE = re.compile(r"[\x00-\x7f]+")
 ASCII_LETTER_RE = re.compile("[A-Za-z]")
+THREE_ASCII_LETTERS = re.compile("[A-Za-z][^A-Za-z]*[A-Za-z][^A-Za-z]*[A-Za-z]")  # stops at the third
 
 
 def bmp_class(expression: str) -> str:
@@ -210,10 +211,10 @@ def script(text: str, sample: int = 4000) -> str | None:
     # The common cases, without a name look-up per letter: all ASCII, or ASCII letters with
     # typographic punctuation (curly quotes, dashes) around them.
     if text.isascii():
-        return "LATIN" if ascii_letter_count(text) >= 3 else None
+        return "LATIN" if THREE_ASCII_LETTERS.search(text) else None
     other = ASCII_RUN_RE.sub("", text)
     if not any(map(str.isalpha, other)):
-        return "LATIN" if ascii_letter_count(text) >= 3 else None
+        return "LATIN" if THREE_ASCII_LETTERS.search(text) else None
     # Count the non-ASCII characters in C and name the few distinct ones; ASCII letters are
     # Latin. Each script keeps the offset of its first letter, so that ties go the same way as
     # counting letter by letter would (to the script seen first).
@@ -225,16 +226,23 @@ def script(text: str, sample: int = 4000) -> str | None:
                 counts[name][0] += n
             else:
                 counts[name] = [n, text.find(ch)]
-    ascii_letters = ascii_letter_count(text)
-    if ascii_letters:
-        first = ASCII_LETTER_RE.search(text).start()
-        if "LATIN" in counts:
-            counts["LATIN"][0] += ascii_letters
-            counts["LATIN"][1] = min(counts["LATIN"][1], first)
-        else:
-            counts["LATIN"] = [ascii_letters, first]
-    if sum(n for n, _ in counts.values()) < 3:
-        return None
+    # Counting the ASCII letters is one more pass over the text: skip it when no number of them
+    # (at most one per ASCII character) can change the winner, or bring the total below three.
+    latin = counts["LATIN"][0] if "LATIN" in counts else 0
+    rival = max((n for name, (n, _) in counts.items() if name != "LATIN"), default=0)
+    ascii_chars = len(text) - len(other)
+    settled = sum(n for n, _ in counts.values()) >= 3 and (latin > rival or latin + ascii_chars < rival)
+    if not settled:
+        ascii_letters = ascii_letter_count(text)
+        if ascii_letters:
+            first = ASCII_LETTER_RE.search(text).start()
+            if "LATIN" in counts:
+                counts["LATIN"][0] += ascii_letters
+                counts["LATIN"][1] = min(counts["LATIN"][1], first)
+            else:
+                counts["LATIN"] = [ascii_letters, first]
+        if sum(n for n, _ in counts.values()) < 3:
+            return None
     in_order = sorted(counts.items(), key=lambda item: item[1][1])
     return max(in_order, key=lambda item: item[1][0])[0]
 
