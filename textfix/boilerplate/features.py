@@ -73,14 +73,12 @@ def _bmp_characters() -> str:
 
 @lru_cache(maxsize=1)
 def bmp_expressions() -> SimpleNamespace:
-    """WORD, UNSPACED, SENTENCE_INSIDE and the long-word test of ``headline_case`` for ``re``, for
-    text without characters past the BMP (built once, on first use: some tens of milliseconds)."""
+    """WORD, UNSPACED and SENTENCE_INSIDE for ``re``, for text without characters past the BMP
+    (built once, on first use: some tens of milliseconds, mostly ``re`` compiling the classes)."""
     word = bmp_class(r"\w")
     lower_or_digit, space, upper = bmp_class(r"[\p{Ll}\d]"), bmp_class(r"\s"), bmp_class(r"\p{Lu}")
     return SimpleNamespace(
         word=re.compile(f"[{word}]+"),
-        # One match per word: its first character if the word has three or more, else nothing.
-        long_word_initial=re.compile(f"([{word}])[{word}]{{2,}}|[{word}]+"),
         sentence_inside=re.compile(f"[{lower_or_digit}]{{3}}[.!?。][\"'”’»)]*[{space}]+[{upper}]"),
         # Anything past the BMP may be unspaced too: the caller asks regex then.
         maybe_unspaced=re.compile(f"[{bmp_class(UNSPACED.pattern)}\U00010000-\U0010ffff]"),
@@ -258,11 +256,8 @@ def headline_case(line: str) -> bool:
     if line.isascii():
         initials = ASCII_LONG_WORD_INITIAL.findall(line)
         return len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.8 * len(initials)
-    if BEYOND_BMP.search(line):
-        long_words = [w for w in WORD.findall(line) if len(w) >= 3 and w[0].isalpha()]
-        initials = [w[0] for w in long_words]
-    else:  # the first letters of the long words, found in C
-        initials = list(filter(str.isalpha, bmp_expressions().long_word_initial.findall(line)))
+    tokens = WORD.findall(line) if BEYOND_BMP.search(line) else bmp_expressions().word.findall(line)
+    initials = [w[0] for w in tokens if len(w) >= 3 and w[0].isalpha()]
     return len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.8 * len(initials)
 
 
