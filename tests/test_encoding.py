@@ -60,3 +60,108 @@ def test_clean_lines_skip_ftfy(monkeypatch):
     monkeypatch.setattr(encoding, "_ftfy", no_ftfy)
     text = "just ascii\n" * 100 + "“Curly” quotes – dashes and 日本語\n"
     assert list(encoding.EncodingCleaner().find_edits(text, None)) == []
+
+
+def _badness_regex_samples(per_alternative: int, seed: int):
+    """Random strings matching each alternative of ftfy's badness regex, with random context.
+
+    The regex is parsed with the standard library's own regex parser and every character class
+    is sampled, so each alternative is exercised with characters well beyond a hand-picked list.
+    """
+    import random
+    import re
+
+    try:
+        from re import _constants as sre
+        from re import _parser as parser
+    except ImportError:  # Python 3.10
+        import sre_constants as sre
+        import sre_parse as parser
+    from ftfy.badness import BADNESS_RE
+
+    universe = [chr(i) for i in range(0x20, 0x2600)] + ["\n", "\t", "\ufffd", "\uf8ff", "\ufb01", "\ufb02"]
+
+    def members(items):
+        chars, negate = [], False
+        for op, arg in items:
+            if op is sre.NEGATE:
+                negate = True
+            elif op is sre.LITERAL:
+                chars.append(chr(arg))
+            elif op is sre.RANGE:
+                chars.extend(map(chr, range(arg[0], arg[1] + 1)))
+            elif op is sre.CATEGORY:
+                pattern = r"\s" if arg in (sre.CATEGORY_SPACE, sre.CATEGORY_UNI_SPACE) else r"\w"
+                chars.extend(ch for ch in universe if re.match(pattern, ch))
+            else:
+                raise AssertionError(f"unexpected class item {op}")
+        return [ch for ch in universe if ch not in set(chars)] if negate else chars
+
+    def sample(items):
+        out = []
+        for op, arg in items:
+            if op is sre.LITERAL:
+                out.append(chr(arg))
+            elif op is sre.IN:
+                key = repr(arg)
+                if key not in classes:
+                    classes[key] = members(arg)
+                out.append(rng.choice(classes[key]))
+            elif op is sre.CATEGORY:
+                out.append(rng.choice(members([(op, arg)])))
+            elif op is sre.ANY:
+                out.append(rng.choice(universe[:200]))
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+                low, high, sub = arg
+                out.extend(sample(sub) for _ in range(rng.randint(low, min(high, 2))))
+            elif op is not sre.AT:
+                raise AssertionError(f"unexpected regex item {op}")
+        return "".join(out)
+
+    classes: dict[str, list[str]] = {}
+    rng = random.Random(seed)
+    context = list("ab Z.,1 \n") + ["é", "“", "”", "П", "о"]
+    alternatives = parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).data[0][1][1]
+    for alternative in alternatives:
+        for _ in range(per_alternative):
+            before = "".join(rng.choices(context, k=rng.randint(0, 2)))
+            after = "".join(rng.choices(context, k=rng.randint(0, 2)))
+            yield before + sample(alternative) + after
+
+
+def test_badness_screen_misses_no_badness():
+    """Whatever ftfy's badness check flags, the screen in front of it lets through."""
+    from ftfy.badness import is_bad
+
+    from textfix.cleaners.encoding import badness_screen
+
+    screen = badness_screen()
+    flagged = [s for s in _badness_regex_samples(300, seed=1) if is_bad(s)]
+    assert len(flagged) > 5000  # the samples do match
+    assert [s for s in flagged if not screen.search(s)] == []
+
+
+def test_badness_screen_misses_no_flagged_pair():
+    """Every two-character string ftfy flags, over its mojibake characters and some ASCII."""
+    import re
+
+    from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
+
+    from textfix.cleaners.encoding import badness_screen
+
+    categorized = re.compile("[" + "".join(MOJIBAKE_CATEGORIES.values()) + "]")
+    alphabet = [chr(i) for i in range(0x80, 0x2600) if categorized.match(chr(i))] + list("aZ .,1\t\n")
+    screen = badness_screen()
+    missed = [a + b for a in alphabet for b in alphabet if is_bad(a + b) and not screen.search(a + b)]
+    assert missed == []
+
+
+def test_badness_screen_is_active():
+    """The screen was worked out from ftfy's current heuristic; another ftfy falls back."""
+    from textfix.cleaners import encoding
+
+    screen = encoding.badness_screen()
+    if screen is encoding.TRIGGER:
+        pytest.skip("the installed ftfy has another badness heuristic, so every candidate line is checked")
+    assert screen.search("Русский текст, «цитата» и “quotes”, café, Über, £5") is None
+    assert screen.search("doesnÃ¢â‚¬â„¢t") is not None

@@ -10,6 +10,7 @@ changed.
 from __future__ import annotations
 
 import difflib
+import re
 from functools import lru_cache
 
 import regex
@@ -33,7 +34,12 @@ _MATERIAL = (
 CONTROLS = regex.compile(f"[{_ESCAPES}]")
 C1_CONTROLS = regex.compile(r"[\x80-\x9f]")
 MOJIBAKE_MATERIAL = regex.compile(f"[{_MATERIAL}]")
-TRIGGER = regex.compile(f"[{_ESCAPES}{_MATERIAL}]")  # any reason to look at a line
+TRIGGER = regex.compile(f"[{_ESCAPES}{_MATERIAL}]")  # any reason at all to look at a line
+
+# The ftfy badness heuristic that badness_screen() was worked out from: the sha256 of
+# ftfy.badness.BADNESS_RE.pattern in ftfy 6.3. The screen is only as good as that derivation,
+# so with any other heuristic every line with a TRIGGER character goes to ftfy, as it used to.
+SCREENED_BADNESS = "9dcc0f2ac90d9ae3c85eb7b9b2c0b8a8e8126153847c2b30c91a0bb263f3b8c4"
 
 # What ftfy says it did -> our rule id.
 FTFY_STEPS = {
@@ -60,6 +66,54 @@ def _ftfy():
         explain=True,
     )
     return ftfy.fix_and_explain, is_bad, config
+
+
+@lru_cache(maxsize=1)
+def badness_screen():
+    """A pattern that matches in every line ``suspicious()`` can accept, and in few others.
+
+    ftfy's badness check is an alternation of short character sequences, and each of them needs
+    one of these shapes inside its match: an escape, a C1 control, Ã, Â, Œ or œ; a "bad",
+    accented capital, currency or box character next to any other non-ASCII character; or a
+    punctuation or numeric sign next to the kind of character that some alternative pairs it
+    with (``”é``, ``“½``, ``”“``, ``×²``, ``вЂ``, ``В«Р``...). Plain text in any alphabet, with
+    curly quotes, accents, £5 and Über, rarely has one, so most lines never reach the costlier
+    check. Each lookaround below stands for the alternatives noted beside it; the tests sample
+    every alternative to keep it honest. Built with ``re``: a pattern that starts with a
+    character set lets it skip through text at C speed.
+
+    >>> screen = badness_screen()
+    >>> screen.search("Привет, «мир» – “café” ½ × 2, £5 Über") is None
+    True
+    >>> [m.group() for m in screen.finditer("doesnÃ¢â‚¬â„¢t")]
+    ['Ã', '¢', '¬', '¢']
+    """
+    import hashlib
+
+    from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+
+    if hashlib.sha256(BADNESS_RE.pattern.encode("utf-8")).hexdigest() != SCREENED_BADNESS:
+        return TRIGGER
+    category = MOJIBAKE_CATEGORIES
+    single = category["c1"] + "ÃÂŒœ" + _ESCAPES  # suspicious() sends lines with escapes to ftfy too
+    odd = "".join(category[name] for name in ("bad", "upper_accented", "currency", "box")) + "Ù"
+    start, end = category["start_punctuation"], category["end_punctuation"]
+    numeric, lower = category["numeric"], category["lower_accented"]
+    return re.compile(
+        f"[{single}{odd}{start}{end}{numeric}°Ђ](?:"
+        f"(?<=[{single}])"
+        f"|(?<=[^\\x00-\\x7f][{odd}])|(?<=[{odd}])(?=[^\\x00-\\x7f])"  # the bulk of them
+        f"|(?<=[{end}{numeric}])(?=[{lower}])"  # end punctuation or numeric + lower accented
+        f"|(?<=[{start}])(?=[{numeric}])"  # accented or currency + start punctuation + numeric
+        f"|(?<=[{end}{numeric}][{start}])"  # end + start punctuation; numeric + start punctuation
+        f"|(?<=[{lower}][{start}{end}])(?=\\w)"  # accented + start or end punctuation + letter
+        f"|(?<=×)(?=[²³])|(?<=à[²µ¹¼½¾])|(?<=≈)(?=[°¢])|(?<=‚)(?=[âó])"  # two-character specials
+        f"|(?<=√)(?=[±∂†≠®™´≤≥¥µø])"  # MacRoman
+        f"|(?<=[вВ]Ђ)"  # вЂ and ГўВЂВ.
+        f"|(?<=[ВГРС][{start}{end}°µ])(?=[ВГРС])"  # Windows-1251 three-character sequences
+        f"|(?<=[ΒΓΞΟ][{start}{end}°])(?=[ΒΓΞΟ])"  # Windows-1253 three-character sequences
+        ")"
+    )
 
 
 def suspicious(line: str) -> bool:
@@ -114,10 +168,11 @@ def mojibake(text: str):
     >>> [(e.start, e.end, e.replacement, e.rule) for e in mojibake("a\\nLa rÃ©gion “x”")]
     [(6, 8, 'é', 'mojibake')]
     """
-    # Jump from one trigger character to the next instead of visiting every line.
+    # Jump from one screen match to the next instead of visiting every line.
+    screen = badness_screen()
     pos = 0
     while True:
-        m = TRIGGER.search(text, pos)
+        m = screen.search(text, pos)
         if m is None:
             return
         start, end = line_bounds(text, m.start())

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -19,6 +20,9 @@ from ..edits import Edit
 SPLIT_NUMBER = regex.compile(
     r"(?<=[ ])(?<![\d.,])(?P<left>\d{1,3})[ \t]*(?P<gap>(?:\r?\n[ \t]*){1,2})(?P<right>\d{1,3})(?=[ ]\p{Ll})"
 )
+# What SPLIT_NUMBER needs after its line break, as a cheap test that starts on the line break
+# (``[^\W\d_A-Z]`` is wider than ``\p{Ll}``).
+NUMBER_STARTS_LINE = re.compile(r"\n[ \t]*\d{1,3} [^\W\d_A-Z]")
 WORD = regex.compile(r"\p{L}+")
 # Words that number things: "Chapter 1" / "2 weeks later" is a heading and a new paragraph.
 NUMBERING_WORDS = frozenset(
@@ -31,6 +35,8 @@ MARKER = regex.compile(r"(?P<lead>[ \t]*)[(\[][ \t]*196590\d\d[ \t]*[)\]](?P<tra
 HYPHENATED = regex.compile(
     r"-(?<=(?P<left>\p{L}+)-)[ \t]*(?P<newline>\r?\n)[ \t]*(?P<right>\p{Ll}+)(?P<rest>\S*)(?P<trail>[ \t]*)"
 )
+# The same shape, wider (``\w``), as a cheap test that proves HYPHENATED finds nothing.
+HYPHEN_AT_LINE_END = re.compile(r"-(?<=\w-)[ \t]*\r?\n[ \t]*\w")
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +61,8 @@ def split_numbers(text: str):
     A single line break counts only in a text without blank lines, where it is the paragraph
     break; elsewhere it is line wrapping, and a wrapped line may well end on a number.
     """
+    if not NUMBER_STARTS_LINE.search(text):
+        return
     blank_line_paragraphs = "\n\n" in text or "\n\r\n" in text
     for m in SPLIT_NUMBER.finditer(text):
         if blank_line_paragraphs and m["gap"].count("\n") < 2:
@@ -101,6 +109,8 @@ def line_end_hyphens(text: str):
     >>> list(line_end_hyphens("Zusammen-\\narbeit"))
     []
     """
+    if not HYPHEN_AT_LINE_END.search(text):
+        return
     words = None
     for m in HYPHENATED.finditer(text):
         words = words or english_words()

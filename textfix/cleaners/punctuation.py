@@ -8,6 +8,8 @@ curly, and by what stands on either side of them otherwise.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..cleaner import Cleaner
@@ -53,6 +55,33 @@ SPACED_STRAIGHT_QUOTE = regex.compile(
 )
 # A dash between two words, with the spaces on either side of it.
 DASH_BETWEEN_WORDS = regex.compile(r"[–—](?<=\p{L}(?P<before>[ ]*)[–—])(?P<after>[ ]*)(?=\p{L})")
+STRAIGHT_QUOTE = re.compile('"')
+
+# Cheap tests that prove a rule has nothing to do: most texts, and every text the pipeline
+# checks a second time, have nothing for most rules. Each test starts on one literal character,
+# which the regex engine skips to about as fast as str.find (a class of several characters
+# costs a check at every position).
+SPACE_AFTER = {ch: re.compile(f"{ch}(?= )") for ch in "“‘”"}
+SPACE_BEFORE = {ch: re.compile(f"{re.escape(ch)}(?<= {re.escape(ch)})") for ch in "’”.,"}
+SPACES_AROUND_APOSTROPHE = re.compile("’(?<= ’)(?= )")
+# An apostrophe with spaces before or after it and a contraction ending after them.
+SPACED_CURLY_APOSTROPHE = re.compile(r"’(?:(?<= ’) *| +)(?:[stdm]|re|ll|ve)")
+SPACED_STRAIGHT_APOSTROPHE = re.compile(r"' +(?:[stdm]|re|ll|ve)")
+QUOTE_PAIR = [re.compile(f"{ch}[“”\"]") for ch in "“”\""]  # two double quotes in a row
+# What each branch of SPACED_STRAIGHT_QUOTE needs: a quote after a space and before a space, a
+# stop or the line end, or a quote at the start of a line before a space.
+STRAIGHT_QUOTE_GAP = re.compile(r'"(?:(?<= ")(?=[ .,;:!?)]|$)|(?<=^")(?= ))', re.MULTILINE)
+# A dash with a space on one side and a letter on the other (``\w`` is wider than ``\p{L}``).
+ONE_SIDED_DASH = [re.compile(f"{dash}(?:(?<=\\w{dash})[ ]|(?<=[ ]{dash})\\w)") for dash in "–—"]
+
+
+def _found(text: str, *screens) -> bool:
+    """Whether any of the ``screens`` finds something in ``text``.
+
+    >>> _found("“ One”", SPACE_AFTER["“"], SPACE_BEFORE["”"]), _found("“One”", SPACE_AFTER["“"])
+    (True, False)
+    """
+    return any(screen.search(text) for screen in screens)
 
 
 def contraction_space(text: str):
@@ -63,6 +92,9 @@ def contraction_space(text: str):
     >>> [e.start for e in contraction_space("it ' s here, but the letters ' s ' and ' t '")]
     [2]
     """
+    # Only a match with a space in it makes an edit.
+    if not _found(text, SPACED_CURLY_APOSTROPHE, SPACED_STRAIGHT_APOSTROPHE):
+        return
     for m in CONTRACTION_SPACE.finditer(text):
         if m["before"] or m["after"]:
             start = m.start("before") if m["before"] else m.start()
@@ -76,6 +108,8 @@ def possessive_space(text: str):
     >>> [e.replacement for e in possessive_space("the clients ’ depressive signs")]
     ['’']
     """
+    if not SPACES_AROUND_APOSTROPHE.search(text):
+        return
     for m in POSSESSIVE_SPACE.finditer(text):
         yield Edit(m.start("space"), m.end(), "’", "possessive-space", "glue a plural possessive apostrophe to its word")
 
@@ -91,10 +125,13 @@ def quote_spacing(text: str):
     >>> list(quote_spacing("„Wort “ sagte er"))
     []
     """
-    openings = () if "„" in text or "‚" in text else OPENING_SPACE.finditer(text)
+    low_quotes = "„" in text or "‚" in text
+    spaced_opening = _found(text, SPACE_AFTER["“"], SPACE_AFTER["‘"])
+    openings = OPENING_SPACE.finditer(text) if spaced_opening and not low_quotes else ()
     for m in openings:
         yield Edit(m.start("space"), m.end("space"), "", "quote-space", "remove the space after an opening quote")
-    for m in CLOSING_SPACE.finditer(text):
+    closings = CLOSING_SPACE.finditer(text) if _found(text, SPACE_BEFORE["”"], SPACE_BEFORE["’"]) else ()
+    for m in closings:
         yield Edit(m.start("space"), m.end("space"), "", "quote-space", "remove the space before a closing quote")
 
 
@@ -104,6 +141,8 @@ def space_before_stop(text: str):
     >>> [e.start for e in space_before_stop("in centers . Then 3 .5 and example .com, wait ...")]
     [10]
     """
+    if not _found(text, SPACE_BEFORE["."], SPACE_BEFORE[","]):
+        return
     for m in SPACE_BEFORE_STOP.finditer(text):
         yield Edit(m.start("space"), m.end("space"), "", "space-before-stop", "remove the space before a full stop or comma")
 
@@ -129,6 +168,8 @@ def doubled_quotes(text: str):
     >>> [e.replacement for e in doubled_quotes('said “”It did. And so.”” Then x = "" ok')]
     ['“', '”']
     """
+    if not _found(text, *QUOTE_PAIR):
+        return
     for m in QUOTE_RUN.finditer(text):
         role = _quote_role(text, m.start(), m.end())
         if role is None:
@@ -153,13 +194,13 @@ def straight_quote_spacing(text: str):
     """
     pos = 0
     while True:
-        quote = text.find('"', pos)
-        if quote == -1:
+        gap = STRAIGHT_QUOTE_GAP.search(text, pos)  # a line without one has nothing to fix
+        if gap is None:
             return
-        start, end = line_bounds(text, quote)
+        start, end = line_bounds(text, gap.start())
         pos = end + 1
         line = text[start:end]
-        quotes = [i for i, ch in enumerate(line) if ch == '"']
+        quotes = [m.start() for m in STRAIGHT_QUOTE.finditer(line)]
         if len(quotes) % 2 or any(i and line[i - 1].isdigit() for i in quotes):
             continue
         opening = set(quotes[0::2])
@@ -182,6 +223,8 @@ def reopened_quotes(text: str):
     >>> list(reopened_quotes('“Yes,” “no,” and “maybe.”'))
     []
     """
+    if not SPACE_AFTER["”"].search(text):
+        return
     for m in REOPENED.finditer(text):
         rest = text[m.end() : line_bounds(text, m.start())[1]]
         following = DOUBLE_QUOTES.search(rest)
@@ -216,7 +259,7 @@ def dash_spacing(text: str):
     >>> list(dash_spacing("pages 10– 12"))
     []
     """
-    if "–" not in text and "—" not in text:
+    if not _found(text, *ONE_SIDED_DASH):
         return
     dashes = list(DASH_BETWEEN_WORDS.finditer(text))
     one_sided = [m for m in dashes if bool(m["before"]) != bool(m["after"])]
@@ -228,6 +271,12 @@ def dash_spacing(text: str):
         start = m.start("before") if m["before"] else m.start()
         replacement = f" {dash} " if styles[dash] == "spaced" else dash
         yield Edit(start, m.end(), replacement, "dash-spacing", f"{styles[dash]} {dash} as elsewhere in the text")
+
+
+FIXERS = (
+    contraction_space, possessive_space, quote_spacing, reopened_quotes, space_before_stop,
+    doubled_quotes, straight_quote_spacing, dash_spacing,
+)
 
 
 class PunctuationCleaner(Cleaner):
@@ -246,18 +295,6 @@ class PunctuationCleaner(Cleaner):
 
     def find_edits(self, text, doc):
         edits: list[Edit] = []
-        if "’" in text or "'" in text:
-            edits.extend(contraction_space(text))
-        if "’" in text:
-            edits.extend(possessive_space(text))
-        if "“" in text or "”" in text or "‘" in text or "’" in text:
-            edits.extend(quote_spacing(text))
-            edits.extend(reopened_quotes(text))
-        if " ." in text or " ," in text:
-            edits.extend(space_before_stop(text))
-        if "“" in text or "”" in text or '""' in text:
-            edits.extend(doubled_quotes(text))
-        if '" ' in text or ' "' in text:
-            edits.extend(straight_quote_spacing(text))
-        edits.extend(dash_spacing(text))
+        for fixer in FIXERS:
+            edits.extend(fixer(text))
         return edits
