@@ -280,3 +280,172 @@ def test_required_strings_and_lengths_hold_for_every_line_the_pattern_lists():
                     tested += 1
                     assert any(s in found.lower() for s in strings), (pattern.rule, line, strings)
     assert tested > 100
+
+
+# -- line features: the quick paths answer as the plain definitions do -------------------------
+
+import random  # noqa: E402
+
+import regex  # noqa: E402
+
+from textfix.boilerplate import features  # noqa: E402
+
+# The plain definitions the quick paths in features.py replace, kept here to compare against.
+REF_WORD = regex.compile(r"\w+")
+REF_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+REF_SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
+REF_SENTENCE_INSIDE = regex.compile(r"[\p{Ll}\d]{3}[.!?。][\"'”’»)]*\s+\p{Lu}")
+
+
+def ref_words(line):
+    return [word.lower() for word in REF_WORD.findall(line)]
+
+
+def ref_word_count(line):
+    tokens = ref_words(line)
+    unspaced = len(REF_UNSPACED.findall(line))
+    if not unspaced:
+        return len(tokens)
+    return sum(1 for t in tokens if not REF_UNSPACED.search(t)) + (unspaced + 1) // 2
+
+
+def ref_long_word_initials(line):
+    return [w[0] for w in REF_WORD.findall(line) if len(w) >= 3 and w[0].isalpha()]
+
+
+def ref_headline_case(line):
+    initials = ref_long_word_initials(line)
+    return len(initials) >= 3 and sum(ch.isupper() for ch in initials) >= 0.8 * len(initials)
+
+
+def ref_script(text, sample=4000):
+    counts = collections.Counter(features._script_of(ch) for ch in text[:sample] if ch.isalpha())
+    return counts.most_common(1)[0][0] if sum(counts.values()) >= 3 else None
+
+
+ALL_CHARACTERS = "".join(map(chr, range(0x110000)))
+BMP = ALL_CHARACTERS[:0x10000]
+
+TRICKY_LINES = [
+    "", " ", "\t\n", "a", "ab.", "It ends.\x1c", "It ends.\x1d\x1e\x1f", "word\x1fword\x1cword", "end.\x1cNext one",
+    "Café au lait. Ça va", "e\u0301cole e\u0301te\u0301. E\u0301cole", "नमस्ते दुनिया। यह एक वाक्य है", "ผมชอบภาษาไทย มาก",
+    "東京は日本の首都です。次の文", "東京 Tokyo 日本 Japan", "ｶﾀｶﾅ ＡＢＣ ａｂｃ", "İstanbul İzmir Ankara", "İİİ iii", "DİYARBAKIR",
+    "ſhare this ſtory", "ſoft ſilk ſails", "x² y³ ¹²³abc km² ½ cup", "H₂O and CO₂ levels", "end.\xa0", "a\xa0b\xa0c. D",
+    "line.\u2028", "abc.\u2028Def", "abc.\u2029Def", "abc.\u3000Déf", "abc.\u202fDef", "xyz.\x85Abc",
+    "ΟΔΟΣ.ΑΘΗΝΑ", "ΣΑΣ’Α ΟΔΟΣ’Β", "Σ", "ΣΣΣ. Σ", "Ὀδυσσεύς ᾼ ᾈ", "ǅemal ǅemal ǅemal ǈ", "Great 😀 Job Today",
+    "𝐁𝐨𝐥𝐝 𝐓𝐞𝐱𝐭 𝐇𝐞𝐫𝐞", "𠀀𠀁𠀂 abc 𠀃", "abc. 𝐁old", "a\u200db\u200cc Zwj", "a‿b a＿b _x_", "Ⓐbc Ⓑcd Ⓒde",
+    "١٢٣ abc. Def", "abc١. Def", "abc٣. Дом", "abc。 Def", "ab1. X", "Mr. Smith went to St. Paul.", "ends with quote.”",
+    "ends with closers.\"')] \t", "bracket.] ", "space before . ", "ellipsis…", "fullwidth！", "colon:", "semi;\u3000",
+    "dash—", "(in 2019.)", "He said.\" Then", "Über Ärger. Öfter", "ßtraße STRASSE", "ǰ ǰǰ", "ﬁnal ﬂow ﬀ",
+    "Привет мир. Как дела", "привет. Мир", "Ελλάδα and Αθήνα", "ab 가나 cd", "“Quoted” — dashes…", "日本 and ab",
+    "The U.S. study, published Wednesday", "Most Popular Videos", "\ufeffBOM line. Next", "tab\tseparated\tTitle Case Words",
+    "\ud800 lone surrogate. Next", "Ⅻ Ⅳ ⅷ Roman", "ǲ Ǳ ǳ", "a\u0345b \u0399\u0345", "ꭰꭱ Ꭰ",
+]
+
+
+def _random_lines(count=3000, seed=7):
+    """Lines mixing the characters the quick paths care about."""
+    pool = list("aZ09_ .!?…。！？:;\"'”’»)]([-\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u2028\u2029\u3000")
+    pool += list("ÀéßſİıΣσςДжاب東京かカไทย가²½₂\u0301\u0345\u200d\u200c‿ⒶǅⅫ٣\ufeff") + ["😀", "𝐁", "𠀀"]
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pool) for _ in range(rng.randrange(0, 30))) for _ in range(count)]
+
+
+FEATURE_LINES = _all_fixture_lines() + TRICKY_LINES + _random_lines()
+
+
+def test_regex_space_is_every_white_space_character_of_regex():
+    assert set(features.REGEX_SPACE) == set(regex.findall(r"\s", ALL_CHARACTERS))
+    marks, closers = set("".join(features.SENTENCE_MARKS)), set(features.SENTENCE_CLOSERS)
+    assert not marks & closers and not (marks | closers) & set(features.REGEX_SPACE)
+
+
+def test_lower_casing_keeps_word_characters_and_planes_apart():
+    """What ``words`` relies on when it lower-cases the whole line before splitting it."""
+    word = regex.compile(r"\w")
+    for ch in ALL_CHARACTERS:
+        lowered = ch.lower()
+        if lowered != ch:
+            is_word = word.match(ch) is not None
+            assert all((word.match(x) is not None) == is_word for x in lowered), hex(ord(ch))
+            assert all((x > "\uffff") == (ch > "\uffff") for x in lowered), hex(ord(ch))
+    # Only capital sigma's lower case depends on its neighbours (final sigma).
+    no_sigma = ALL_CHARACTERS.replace("\u03a3", "")
+    assert no_sigma.lower() == "".join(map(str.lower, no_sigma))
+    # ... so a line with one is lower-cased word by word: "ΟΔΟΣ" alone ends in a final sigma.
+    assert "ΟΔΟΣ.Α".lower() == "οδοσ.α" and "ΟΔΟΣ".lower() == "οδος"
+    assert features.words("ΟΔΟΣ.Α") == ["οδος", "α"]
+
+
+@pytest.mark.parametrize("expression", [r"\w", r"[\p{Ll}\d]", r"\s", r"\p{Lu}", features.UNSPACED.pattern])
+def test_bmp_classes_hold_what_regex_matches(expression):
+    ours = re.compile(f"[{features.bmp_class(expression)}]")
+    assert ours.findall(BMP) == regex.findall(expression, BMP)
+
+
+def test_guards_catch_every_character_past_the_bmp_and_every_unspaced_one():
+    beyond = ALL_CHARACTERS[0x10000:]
+    assert len(features.BEYOND_BMP.findall(ALL_CHARACTERS)) == len(beyond)
+    assert features.WORDS_NEED_REGEX.findall(ALL_CHARACTERS) == ["\u03a3", *beyond]
+    maybe = features.bmp_expressions().maybe_unspaced
+    assert set(REF_UNSPACED.findall(ALL_CHARACTERS)) <= set(maybe.findall(ALL_CHARACTERS))
+
+
+def test_bmp_expressions_find_what_regex_finds_around_every_character():
+    """Every BMP character in every role of the expressions, in a few long lines."""
+    bmp = BMP.replace("\u03a3", "")
+    expressions = features.bmp_expressions()
+    for line in ("".join(f"a{ch}b " for ch in bmp), "".join(f"{ch}bc {ch}{ch}{ch} " for ch in bmp)):
+        assert features.words(line) == ref_words(line)
+        assert expressions.word.findall(line) == REF_WORD.findall(line)
+        assert features.headline_case(line) == ref_headline_case(line)
+    for template in ("{}bc. X ", "ab{}. X ", "abc{} X ", "abc.{}X ", "abc. {} ", "abc.”{}X "):
+        line = "".join(template.format(ch) for ch in BMP)
+        found = [m.span() for m in expressions.sentence_inside.finditer(line)]
+        assert found == [m.span() for m in REF_SENTENCE_INSIDE.finditer(line)], template
+
+
+def test_every_ascii_line_of_one_or_two_characters():
+    ascii_chars = [chr(c) for c in range(128)]
+    for line in ascii_chars + [a + b for a in ascii_chars for b in ascii_chars]:
+        assert features.words(line) == ref_words(line), repr(line)
+        assert features.word_count(line) == ref_word_count(line), repr(line)
+        assert features.ends_sentence(line) == bool(REF_SENTENCE_END.search(line)), repr(line)
+
+
+def test_ends_sentence_for_every_last_character():
+    for ch in ALL_CHARACTERS[::7] + "".join(features.SENTENCE_MARKS) + features.SENTENCE_CLOSERS + features.REGEX_SPACE:
+        for line in (f"abc{ch}", f"abc.{ch}", f"abc.”{ch}", f"abc{ch}) ", f"abc{ch}\n"):
+            assert features.ends_sentence(line) == bool(REF_SENTENCE_END.search(line)), repr(line)
+
+
+def test_line_features_answer_as_their_plain_definitions():
+    assert len(FEATURE_LINES) > 3000
+    for line in FEATURE_LINES:
+        tokens = features.words(line)
+        assert tokens == ref_words(line), line
+        assert features.word_count(line) == features.word_count(line, tokens) == ref_word_count(line), line
+        assert features.ends_sentence(line) == bool(REF_SENTENCE_END.search(line)), line
+        assert features.has_inner_sentence(line) == bool(REF_SENTENCE_INSIDE.search(line)), line
+        assert features.headline_case(line) == ref_headline_case(line), line
+        assert features.script(line) == ref_script(line), line
+        assert features.script(line, sample=5) == ref_script(line, sample=5), line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ab ключ", "abc ключ", "abcd ключ", "a  ключ", "ab\nключ", "é ab", "é a", "éé", "é ж a", "ж ж é a",
+        "ключ abcd é", "ключ abcdé", "日本 ab", "日本語 abc", "Ωμέγα Ωx", "ab—ключ—", "a1b2 кл", "\u0301ab ж",
+    ],
+)
+def test_script_skips_counting_ascii_letters_only_when_they_cannot_matter(text):
+    # At the edges: ASCII characters just enough, or one short, to tie with the other script.
+    assert features.script(text) == ref_script(text)
+
+
+def test_script_of_whole_pages_answers_as_naming_every_letter():
+    for path in all_texts():
+        text = read(path)
+        for sample in (300, 4000, 50_000):
+            assert features.script(text, sample=sample) == ref_script(text, sample=sample), path.name

@@ -119,3 +119,69 @@ def test_stop_words_abstain_without_enough_function_words(text):
 @pytest.mark.parametrize("text", ["", "hello", "12:30 — 14:00 | 5/5", "© 2019 ABC"])
 def test_too_few_letters_is_unknown(text):
     assert detect_language(text) == "unknown"
+
+
+# -- the quick paths answer as the plain definitions do ---------------------------------------
+
+ALL_CHARACTERS = "".join(map(chr, range(0x110000)))
+
+
+def vote_by_every_word(sample: str) -> str | None:
+    """language_by_stop_words the plain way: every token looked up, with regex's WORD."""
+    import collections
+
+    tokens = language.WORD.findall(sample.lower())
+    index = language._stop_word_index()
+    votes = collections.Counter()
+    for token in tokens:
+        for code in index.get(token, ()):
+            votes[code] += 1
+    if not votes:
+        return None
+    top, count = votes.most_common(1)[0]
+    if count < language.VOTE_MIN_HITS or count < language.VOTE_MIN_SHARE * len(tokens):
+        return None
+    against = collections.Counter()
+    for token in tokens:
+        codes = index.get(token, ())
+        if top not in codes:
+            for code in codes:
+                against[code] += 1
+    if against and against.most_common(1)[0][1] > language.VOTE_AGAINST * count:
+        return None
+    return top
+
+
+def test_letter_words_are_regex_words_for_every_character():
+    bmp = ALL_CHARACTERS[:0x10000]
+    for text in ("".join(f"a{ch}b " for ch in bmp), "".join(f"{ch}{ch} {ch}1{ch}_{ch}" for ch in bmp)):
+        assert language.letter_words(text) == language.WORD.findall(text)
+    beyond = "".join(f"a{ch}b " for ch in ALL_CHARACTERS[0x10000::97])
+    assert language.letter_words(beyond) == language.WORD.findall(beyond)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name[:16])
+def test_stop_word_vote_answers_as_counting_every_word(path):
+    text = path.read_text(encoding="utf-8")
+    pieces = [text[: language._SAMPLE]]
+    for size in (200, 1000, 3000):
+        pieces += [text[start : start + size] for start in range(0, max(1, len(text) - size), max(size, len(text) // 5))]
+    for piece in pieces:
+        assert language_by_stop_words(piece) == vote_by_every_word(piece)
+
+
+def test_stop_word_vote_breaks_ties_by_the_language_seen_first():
+    # "will" and "also" are on the German and the English list, "among" only on the English one,
+    # "nichts" only on the German one: a tie, which the language seen first wins.
+    shared = "will also " * 12
+    assert language_by_stop_words("among " + shared + "nichts") == "en" == vote_by_every_word("among " + shared + "nichts")
+    assert language_by_stop_words("nichts " + shared + "among") == "de" == vote_by_every_word("nichts " + shared + "among")
+    # Seen first in a word both lists have, the languages tie in their alphabetical order.
+    assert language_by_stop_words(shared + "among nichts") == "de" == vote_by_every_word(shared + "among nichts")
+
+
+@pytest.mark.parametrize("text", ["", "a" * 19, "ä" * 19 + "1", "ä" * 20, "a" * 10 + "ж" * 10, "1 " * 2000 + "a" * 30])
+def test_the_letter_threshold_counts_every_letter(text):
+    """ASCII letters are counted first; the others count too when there are too few of them."""
+    few = sum(map(str.isalpha, text[:2000])) < 20
+    assert detect_language(text) == ("unknown" if few else langdetect_alone(text))

@@ -13,12 +13,15 @@ Anything closer (mixed text, related languages, too few function words) goes to 
 
 from __future__ import annotations
 
-import os
-from collections import Counter
 import gc
+import os
+import re
+from collections import Counter
 from functools import lru_cache
 
 import regex
+
+from .boilerplate.features import BEYOND_BMP, ascii_letter_count, bmp_class
 
 # Characters looked at. langdetect's cost grows with its sample; on the benchmark pages (and
 # windows of them) 5,000 characters give the same answers as 20,000.
@@ -120,6 +123,23 @@ def language_by_script(sample: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _bmp_letter_words() -> re.Pattern:
+    return re.compile(f"[{bmp_class(WORD.pattern)}]+")
+
+
+def letter_words(text: str) -> list[str]:
+    """WORD's matches, found by the standard library's quicker engine unless ``text`` has
+    characters past the Basic Multilingual Plane (its class is regex's, letter for letter).
+
+    >>> letter_words("l'été 2024, x2 o_o")
+    ['l', 'été', 'x', 'o', 'o']
+    """
+    if BEYOND_BMP.search(text):
+        return WORD.findall(text)
+    return _bmp_letter_words().findall(text)
+
+
 def language_by_stop_words(sample: str) -> str | None:
     """The language whose stop words clearly outnumber every other's in the sample, or None.
 
@@ -129,10 +149,12 @@ def language_by_stop_words(sample: str) -> str | None:
     >>> language_by_stop_words("The study was small.") is None  # too few words to vote
     True
     """
-    tokens = WORD.findall(sample.lower())
+    tokens = letter_words(sample.lower())
     index = _stop_word_index()
-    # Each distinct word is looked up once and votes as often as it occurs.
-    hits = [(languages, n) for word, n in Counter(tokens).items() if (languages := index.get(word))]
+    # Stop words are picked out and counted in C, per set of languages whose lists have them
+    # (a few dozen sets). Languages still enter the vote in the order their first stop word
+    # appears, which decides ties.
+    hits = Counter(map(index.__getitem__, filter(index.__contains__, tokens))).items()
     votes: Counter = Counter()
     for languages, n in hits:
         for language in languages:
@@ -161,7 +183,9 @@ def detect_language(text: str) -> str:
     'en'
     """
     sample = text[:_SAMPLE]
-    if sum(map(str.isalpha, sample[:2000])) < 20:
+    # ASCII letters, counted in C, are enough for most samples: the sum only when they are not.
+    head = sample[:2000]
+    if ascii_letter_count(head) < 20 and sum(map(str.isalpha, head)) < 20:
         return "unknown"
     fast = language_by_script(sample)
     if fast is None and VOTING_SCRIPT.search(sample):

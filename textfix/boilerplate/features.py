@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
-
-import re
+from types import SimpleNamespace
 
 import regex
 
@@ -15,7 +15,6 @@ WORD = regex.compile(r"\w+")
 # The standard library's engine is quicker on short ASCII lines; on ASCII these expressions
 # match exactly what the Unicode ones above and below do (\s spelled out: re's \s also takes
 # the separators \x1c-\x1f, which are not white space for the regex module).
-ASCII_WORD = re.compile(r"\w+")
 ASCII_LONG_WORD_INITIAL = re.compile(r"\b([A-Za-z])\w\w")
 ASCII_SENTENCE_INSIDE = re.compile(r"[a-z0-9]{3}[.!?][\"')]*[ \t\n\x0b\x0c\r]+[A-Z]")
 # Closing quotes and brackets may follow the full stop: 'he said."' or '(in 2019.)'.
@@ -25,6 +24,67 @@ SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
 SENTENCE_INSIDE = regex.compile(r"[\p{Ll}\d]{3}[.!?。][\"'”’»)]*\s+\p{Lu}")
 # Scripts written without spaces between words: count characters, not tokens.
 UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+
+# The same tests without a regex search, answering exactly as the expressions above do
+# (tests/test_boilerplate.py checks every claim below against every code point).
+# ASCII bytes -> the byte itself for a lower-case letter, digit or "_" (ASCII \w, which is regex's
+# \w there), its lower case for a capital, a space for anything else: one translate, one split.
+ASCII_WORD_BYTES = bytes(
+    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 or c == 95 else 32 for c in range(256)
+)
+ASCII_LETTER_BYTES = bytes(range(65, 91)) + bytes(range(97, 123))
+# What regex's \s matches: str.rstrip() would also strip \x1c-\x1f, which regex does not count
+# as white space.
+REGEX_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+SENTENCE_MARKS = tuple(".!?…。！？:;")
+SENTENCE_CLOSERS = "\"'”’»)]"
+# Past the Basic Multilingual Plane (emoji, rare CJK) the standard library's engine is not asked.
+BEYOND_BMP = re.compile(r"[\U00010000-\U0010ffff]")
+# Lower-casing a whole line equals lower-casing its words one by one except for capital sigma,
+# which becomes a final sigma depending on the characters around it.
+WORDS_NEED_REGEX = re.compile(r"[\u03a3\U00010000-\U0010ffff]")
+ASCII_RUN_RE = re.compile(r"[\x00-\x7f]+")
+ASCII_LETTER_RE = re.compile("[A-Za-z]")
+THREE_ASCII_LETTERS = re.compile("[A-Za-z][^A-Za-z]*[A-Za-z][^A-Za-z]*[A-Za-z]")  # stops at the third
+
+
+def bmp_class(expression: str) -> str:
+    """The inside of a ``re`` character class holding exactly the characters of the Basic
+    Multilingual Plane that ``expression`` (one character, in regex's syntax) matches.
+
+    The standard library's engine is two to three times quicker on these searches but knows no
+    ``\\p{..}``, and its ``\\w``, ``\\s`` and ``\\d`` follow Python's own Unicode tables, not regex's:
+    asking regex about every BMP character once makes the two agree there by construction.
+
+    >>> bmp_class("[à-å]"), bmp_class(r"\\p{Ll}")[:5], bmp_class("[ab]") == "a-b"
+    ('à-å', 'a-zµß', True)
+    """
+    parts = []
+    for run in regex.finditer(f"(?:{expression})+", _bmp_characters()):
+        first, last = re.escape(run.group()[0]), re.escape(run.group()[-1])
+        parts.append(first if run.end() - run.start() == 1 else f"{first}-{last}")
+    return "".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _bmp_characters() -> str:
+    return "".join(map(chr, range(0x10000)))
+
+
+@lru_cache(maxsize=1)
+def bmp_expressions() -> SimpleNamespace:
+    """WORD, UNSPACED and SENTENCE_INSIDE for ``re``, for text without characters past the BMP
+    (built once, on first use: some tens of milliseconds, mostly ``re`` compiling the classes)."""
+    word = bmp_class(r"\w")
+    lower_or_digit, space, upper = bmp_class(r"[\p{Ll}\d]"), bmp_class(r"\s"), bmp_class(r"\p{Lu}")
+    return SimpleNamespace(
+        word=re.compile(f"[{word}]+"),
+        sentence_inside=re.compile(f"[{lower_or_digit}]{{3}}[.!?。][\"'”’»)]*[{space}]+[{upper}]"),
+        # Anything past the BMP may be unspaced too: the caller asks regex then.
+        maybe_unspaced=re.compile(f"[{bmp_class(UNSPACED.pattern)}\U00010000-\U0010ffff]"),
+    )
+
+
 # Letters of these Unicode name prefixes are one family for our purpose (Japanese mixes them).
 SCRIPT_FAMILY = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HALFWIDTH": "CJK", "FULLWIDTH": "LATIN"}
 
@@ -49,9 +109,21 @@ def words(line: str) -> list[str]:
     >>> words("The U.S. study, published Wednesday")
     ['the', 'u', 's', 'study', 'published', 'wednesday']
     """
-    if line.isascii():  # lower-casing ASCII changes no word boundary: one pass, in C
-        return ASCII_WORD.findall(line.lower())
-    return list(map(str.lower, WORD.findall(line)))
+    if line.isascii():  # lower-case and mark the word boundaries in one pass, in C
+        return line.encode().translate(ASCII_WORD_BYTES).decode().split()
+    if WORDS_NEED_REGEX.search(line):
+        return list(map(str.lower, WORD.findall(line)))
+    # Lower-casing keeps every character a word character or not (the tests check every code
+    # point), so the words of the lower-cased line are the lower-cased words.
+    return bmp_expressions().word.findall(line.lower())
+
+
+def _token_count(line: str) -> int:
+    if line.isascii():
+        return len(line.encode().translate(ASCII_WORD_BYTES).split())
+    if BEYOND_BMP.search(line):
+        return len(WORD.findall(line))
+    return len(bmp_expressions().word.findall(line))
 
 
 def word_count(line: str, tokens: Sequence[str] | None = None) -> int:
@@ -60,9 +132,10 @@ def word_count(line: str, tokens: Sequence[str] | None = None) -> int:
     >>> word_count("It works faster than antidepressants."), word_count("东京是日本的首都")
     (5, 4)
     """
+    if line.isascii() or not bmp_expressions().maybe_unspaced.search(line):
+        # The unspaced scripts are all outside ASCII; lower-casing changes no token count.
+        return _token_count(line) if tokens is None else len(tokens)
     tokens = words(line) if tokens is None else tokens
-    if line.isascii():  # the unspaced scripts are all outside ASCII
-        return len(tokens)
     unspaced = len(UNSPACED.findall(line))
     if not unspaced:
         return len(tokens)
@@ -86,7 +159,9 @@ def ends_sentence(line: str) -> bool:
     >>> ends_sentence('He asked for it."'), ends_sentence("Most Popular Videos")
     (True, False)
     """
-    return bool(SENTENCE_END.search(line))
+    # SENTENCE_END anchored at the end: white space, then closing marks, then the stop itself
+    # (the three sets share no character, so stripping them in turn finds the only candidate).
+    return line.rstrip(REGEX_SPACE).rstrip(SENTENCE_CLOSERS).endswith(SENTENCE_MARKS)
 
 
 def has_inner_sentence(line: str) -> bool:
@@ -95,14 +170,24 @@ def has_inner_sentence(line: str) -> bool:
     >>> has_inner_sentence("It works. But not for long"), has_inner_sentence("police in St. Paul said")
     (True, False)
     """
+    # Most lines (menus, headings, captions) have no stop at all: four substring tests say so.
+    if "." not in line and "!" not in line and "?" not in line and "。" not in line:
+        return False
     if line.isascii():
         return ASCII_SENTENCE_INSIDE.search(line) is not None
-    return bool(SENTENCE_INSIDE.search(line))
+    if BEYOND_BMP.search(line):
+        return bool(SENTENCE_INSIDE.search(line))
+    return bmp_expressions().sentence_inside.search(line) is not None
 
 
-ASCII_RUN = regex.compile(r"[\x00-\x7F]+")
-ASCII_LETTERS = regex.compile(r"[A-Za-z]+")
-THREE_ASCII_LETTERS = regex.compile(r"[A-Za-z][^A-Za-z]*[A-Za-z][^A-Za-z]*[A-Za-z]")
+def ascii_letter_count(text: str) -> int:
+    """ASCII letters in ``text``, counted in C.
+
+    >>> ascii_letter_count("Ça coûte 3 €")
+    5
+    """
+    ascii_part = text.encode("ascii", "ignore")
+    return len(ascii_part) - len(ascii_part.translate(None, ASCII_LETTER_BYTES))
 
 
 @lru_cache(maxsize=8192)
@@ -125,7 +210,7 @@ def script(text: str, sample: int = 4000) -> str | None:
     # typographic punctuation (curly quotes, dashes) around them.
     if text.isascii():
         return "LATIN" if THREE_ASCII_LETTERS.search(text) else None
-    other = ASCII_RUN.sub("", text)
+    other = ASCII_RUN_RE.sub("", text)
     if not any(map(str.isalpha, other)):
         return "LATIN" if THREE_ASCII_LETTERS.search(text) else None
     # Count the non-ASCII characters in C and name the few distinct ones; ASCII letters are
@@ -139,16 +224,23 @@ def script(text: str, sample: int = 4000) -> str | None:
                 counts[name][0] += n
             else:
                 counts[name] = [n, text.find(ch)]
-    ascii_letters = len(text) - len(ASCII_LETTERS.sub("", text))
-    if ascii_letters:
-        first = ASCII_LETTERS.search(text).start()
-        if "LATIN" in counts:
-            counts["LATIN"][0] += ascii_letters
-            counts["LATIN"][1] = min(counts["LATIN"][1], first)
-        else:
-            counts["LATIN"] = [ascii_letters, first]
-    if sum(n for n, _ in counts.values()) < 3:
-        return None
+    # Counting the ASCII letters is one more pass over the text: skip it when no number of them
+    # (at most one per ASCII character) can change the winner, or bring the total below three.
+    latin = counts["LATIN"][0] if "LATIN" in counts else 0
+    rival = max((n for name, (n, _) in counts.items() if name != "LATIN"), default=0)
+    ascii_chars = len(text) - len(other)
+    settled = sum(n for n, _ in counts.values()) >= 3 and (latin > rival or latin + ascii_chars < rival)
+    if not settled:
+        ascii_letters = ascii_letter_count(text)
+        if ascii_letters:
+            first = ASCII_LETTER_RE.search(text).start()
+            if "LATIN" in counts:
+                counts["LATIN"][0] += ascii_letters
+                counts["LATIN"][1] = min(counts["LATIN"][1], first)
+            else:
+                counts["LATIN"] = [ascii_letters, first]
+        if sum(n for n, _ in counts.values()) < 3:
+            return None
     in_order = sorted(counts.items(), key=lambda item: item[1][1])
     return max(in_order, key=lambda item: item[1][0])[0]
 
@@ -164,11 +256,9 @@ def headline_case(line: str) -> bool:
     if line.isascii():
         initials = ASCII_LONG_WORD_INITIAL.findall(line)
         return len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.8 * len(initials)
-    long_words = [w for w in WORD.findall(line) if len(w) >= 3 and w[0].isalpha()]
-    if len(long_words) < 3:
-        return False
-    capitalized = sum(w[0].isupper() for w in long_words)
-    return capitalized >= 0.8 * len(long_words)
+    tokens = WORD.findall(line) if BEYOND_BMP.search(line) else bmp_expressions().word.findall(line)
+    initials = [w[0] for w in tokens if len(w) >= 3 and w[0].isalpha()]
+    return len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.8 * len(initials)
 
 
 def uses_script(text: str, name: str) -> bool:
@@ -177,4 +267,4 @@ def uses_script(text: str, name: str) -> bool:
     >>> uses_script("정덕현 칼럼니스트 thekian1@entermedia.co.kr", "HANGUL"), uses_script("Facebook", "HANGUL")
     (True, False)
     """
-    return any(_script_of(ch) == name for ch in text if ch.isalpha())
+    return any(_script_of(ch) == name for ch in set(text) if ch.isalpha())  # each letter once
