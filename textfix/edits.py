@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from itertools import accumulate
-from operator import add
+from operator import add, itemgetter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -39,7 +39,7 @@ class Edit(NamedTuple):
         return text[: self.start] + self.replacement + text[self.end :]
 
 
-@dataclass
+@dataclass(slots=True)
 class RecordedEdit:
     """An edit the pipeline applied (or kept as a suggestion), with where it came from."""
 
@@ -80,6 +80,9 @@ class RecordedEdit:
         }
 
 
+_span = itemgetter(0, 1)  # (start, end) of an Edit
+
+
 def check_edits(edits: list[Edit], length: int) -> list[Edit]:
     """Sort edits and drop any that overlap an earlier one or fall outside the text.
 
@@ -88,7 +91,7 @@ def check_edits(edits: list[Edit], length: int) -> list[Edit]:
     """
     kept: list[Edit] = []
     last_end = -1
-    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+    for edit in sorted(edits, key=_span):
         if edit.start < 0 or edit.end > length or edit.start > edit.end:
             continue
         if edit.start < last_end:
@@ -164,6 +167,8 @@ class SourceMap:
 
     def after_edits(self, edits: list[Edit]) -> "SourceMap":
         """The map for the text produced by applying ``edits`` (sorted, disjoint) to the current text."""
+        if self._identity:
+            return self._first_edits(edits)
         new: list[_Piece] = []
         shift = 0
         pos = 0
@@ -171,9 +176,6 @@ class SourceMap:
         def copy_range(a: int, b: int) -> None:
             # Carry the current range [a, b) over unchanged, splitting pieces at its ends.
             if a >= b:
-                return
-            if self._identity:
-                new.append(_Piece(a + shift, b + shift, a, b, True))
                 return
             i = bisect.bisect_right(self._starts, a) - 1
             while i < len(self.pieces) and self.pieces[i].cur < b:
@@ -195,6 +197,24 @@ class SourceMap:
             pos = edit.end
         total = self.pieces[-1].cur_end if self.pieces else 0
         copy_range(pos, total)
+        merged = SourceMap(new or [_Piece(0, 0, 0, 0, True)])
+        merged._index()
+        return merged
+
+    def _first_edits(self, edits: list[Edit]) -> "SourceMap":
+        """``after_edits`` of the identity map: each edit and each stretch between two edits is a piece."""
+        new: list[_Piece] = []
+        shift = pos = 0
+        for edit in edits:
+            start, end, replacement = edit.start, edit.end, edit.replacement
+            if pos < start:
+                new.append(_Piece(pos + shift, start + shift, pos, start, True))
+            new.append(_Piece(start + shift, start + shift + len(replacement), start, end, False))
+            shift += len(replacement) - (end - start)
+            pos = end
+        total = self.pieces[-1].cur_end
+        if pos < total:
+            new.append(_Piece(pos + shift, total + shift, pos, total, True))
         merged = SourceMap(new or [_Piece(0, 0, 0, 0, True)])
         merged._index()
         return merged

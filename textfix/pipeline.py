@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from operator import attrgetter
 from typing import Iterable
 
 from .cleaner import Cleaner, Document
@@ -64,26 +65,15 @@ class Pipeline:
         suggestions: list[RecordedEdit] = []
 
         def record(cleaner: Cleaner, edit: Edit, current: str, was_applied: bool, round_no: int) -> RecordedEdit:
-            o_start, o_end = source.to_original(edit.start, edit.end)
-            line, col = lines.position(o_start)
-            end_line, end_col = lines.position(o_end)
+            start, end = edit.start, edit.end
+            o_start, o_end = source.to_original(start, end)
+            line, column = lines.position(o_start)
+            end_line, end_column = lines.position(o_end)
+            # Positional: a page's boilerplate alone can make hundreds of these.
             return RecordedEdit(
-                cleaner=cleaner.code,
-                rule=edit.rule,
-                message=edit.message,
-                safety=edit.safety,
-                confidence=edit.confidence,
-                before=current[edit.start : edit.end],
-                after=edit.replacement,
-                orig_start=o_start,
-                orig_end=o_end,
-                line=line,
-                column=col,
-                end_line=end_line,
-                end_column=end_col,
-                applied=was_applied,
-                round=round_no,
-                original=original[o_start:o_end],
+                cleaner.code, edit.rule, edit.message, edit.safety, edit.confidence, current[start:end],
+                edit.replacement, o_start, o_end, line, column, end_line, end_column, was_applied, round_no,
+                original[o_start:o_end],
             )
 
         # A cleaner is a function of the text: one that changed nothing need not run again
@@ -130,7 +120,7 @@ class Pipeline:
             self.stats[edit.cleaner]["edits"] += 1
         for edit in suggestions:
             self.stats[edit.cleaner]["suggestions"] += 1
-        applied.sort(key=lambda e: (e.orig_start, e.round))
+        applied.sort(key=attrgetter("orig_start", "round"))
         return Result(
             original=original,
             text=text,

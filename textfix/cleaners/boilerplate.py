@@ -34,7 +34,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, groupby
+from operator import not_
 
 import regex
 
@@ -105,36 +106,56 @@ TWEET_SIGNATURE = regex.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s+\w+\.?\
 
 @dataclass(slots=True)
 class Line:
+    """A line with text in it, and what it looks like on its own."""
+
+    index: int  # among all lines, blank ones included
     start: int  # offset of the first character
     end: int  # offset just past the line's newline (or the end of the text)
     text: str
-    words: int = 0
-    tokens: int = 0  # word tokens (a line in Chinese has fewer tokens than words)
-    listed: object = None  # the matching Pattern, if any
-    prose: bool = False
-    script: str | None = None  # only for short lines (see _line_features)
-    spaced: bool = False  # a blank line above and below: its own paragraph, not a menu item
-    after_blank: bool = False  # a blank line (or the start of the text) above
-    blank: bool = False  # nothing but white space
+    words: int
+    tokens: int  # word tokens (a line in Chinese has fewer tokens than words)
+    script: str | None  # only for short lines (see _line_features)
+    listed: object  # the matching Pattern, if any
+    after_blank: bool  # a blank line (or the start of the text) above
+    spaced: bool  # a blank line above and below: its own paragraph, not a menu item
+    prose: bool = False  # set once the document's language is known
 
 
-def split_lines(text: str) -> list[Line]:
-    """Lines with their offsets; ``end`` includes the newline.
+@dataclass(slots=True)
+class Layout:
+    """Every line of a text, blank ones too: offsets, text without the line break, blankness."""
 
-    >>> [(l.start, l.end, l.text) for l in split_lines("a\\n\\nb")]
-    [(0, 2, 'a'), (2, 3, ''), (3, 4, 'b')]
+    starts: list[int]
+    ends: list[int]  # just past the line break
+    texts: list[str]
+    blank: list[bool]
+
+
+def layout(text: str) -> Layout:
+    """Split ``text`` into lines with their offsets.
+
+    >>> layout("a\\n\\nb")
+    Layout(starts=[0, 2, 3], ends=[2, 3, 4], texts=['a', '', 'b'], blank=[False, True, False])
     """
     raws = text.splitlines(keepends=True)
     ends = list(accumulate(map(len, raws)))
     # Only "\r" and "\n" are taken off: a line ending in another break keeps it in its text.
-    lines = list(map(Line, [0, *ends[:-1]], ends, [raw.rstrip("\r\n") for raw in raws]))
-    blank = [not line.text.strip() for line in lines]
-    last = len(lines) - 1
-    for i, line in enumerate(lines):
-        line.blank = blank[i]
-        line.after_blank = i == 0 or blank[i - 1]
-        line.spaced = line.after_blank and (i == last or blank[i + 1])
-    return lines
+    texts = [raw.rstrip("\r\n") for raw in raws]
+    return Layout([0, *ends[:-1]], ends, texts, [not t.strip() for t in texts])
+
+
+def content_lines(lines: Layout) -> list[Line]:
+    """The lines with text in them, with what they look like (cached per line)."""
+    blank, texts, starts, ends = lines.blank, lines.texts, lines.starts, lines.ends
+    last = len(texts) - 1
+    content = []
+    for i in compress(range(len(texts)), map(not_, blank)):
+        text = texts[i]
+        tokens, words, script, listed = _line_features(text)
+        after_blank = i == 0 or blank[i - 1]
+        spaced = after_blank and (i == last or blank[i + 1])
+        content.append(Line(i, starts[i], ends[i], text, words, len(tokens), script, listed, after_blank, spaced))
+    return content
 
 
 def is_prose(text: str, tokens: Sequence[str], count: int, stops: frozenset[str]) -> bool:
@@ -252,20 +273,17 @@ class BoilerplateCleaner(Cleaner):
         preload_language()
 
     def find_edits(self, text, doc):
-        lines = split_lines(text)
-        content = [line for line in lines if not line.blank]
+        lines = layout(text)
+        content = content_lines(lines)
         if len(content) < 2:
             return []
-        for line in content:
-            tokens, line.words, line.script, line.listed = _line_features(line.text)
-            line.tokens = len(tokens)
         decisions = self._decide(text, content, doc)
-        return list(self._edits(lines, decisions))
+        return list(self._edits(lines, content, decisions))
 
     # -- deciding -------------------------------------------------------------------------
 
     def _decide(self, text: str, content: list[Line], doc) -> dict[int, tuple[str, float]]:
-        """Map a line's start offset -> (rule, confidence) for every line to remove."""
+        """Map a line's index in ``content`` -> (rule, confidence) for every line to remove."""
         main_script = features.script(text, sample=SCRIPT_SAMPLE)
         use_context = len(content) >= MIN_LINES_FOR_CONTEXT and sum(line.words for line in content) >= MIN_WORDS_FOR_CONTEXT
         stops = features.stop_words(doc.language) if use_context else frozenset()
@@ -274,7 +292,7 @@ class BoilerplateCleaner(Cleaner):
                 # is_prose answers False below 8 words: skip the look-up for menu items.
                 line.prose = line.listed is None and line.words >= 8 and _is_prose_line(line.text, stops)
 
-        remove: dict[int, tuple[str, float]] = {}
+        remove: dict[int, tuple[str, float]] = {}  # content index -> (rule, confidence)
         first, last = 0, len(content) - 1
         if use_context:
             scores = self._scores(content)
@@ -294,14 +312,19 @@ class BoilerplateCleaner(Cleaner):
         keep_before = self._title_and_byline(content, first, main_script) if use_context else set()
         title = _norm(content[min(keep_before)].text) if keep_before else None
         runs = self._short_runs(content)
-        for i, line in enumerate(content):
-            inside = first <= i <= last
-            if inside or i in keep_before:
-                decision = self._inside(content, i, main_script, at_edge=not use_context)
-            else:
-                decision = self._outside(line, main_script, title if i < first else None, runs[i])
+        for i in range(first):
+            if i not in keep_before:
+                remove[i] = self._outside(content[i], main_script, title, runs[i])
+        for i in range(first, last + 1):
+            decision = self._inside(content, i, main_script, at_edge=not use_context)
             if decision:
-                remove[line.start] = decision
+                remove[i] = decision
+        for i in keep_before:
+            decision = self._inside(content, i, main_script, at_edge=not use_context)
+            if decision:
+                remove[i] = decision
+        for i in range(last + 1, len(content)):
+            remove[i] = self._outside(content[i], main_script, None, runs[i])
         if len(remove) == len(content):  # never empty a document
             return {}
         return remove
@@ -472,15 +495,10 @@ class BoilerplateCleaner(Cleaner):
     def _short_runs(content: list[Line]) -> list[int]:
         """For each line, the length of the run of short link-text lines it belongs to (0: none)."""
         short = [not l.prose and l.words <= 6 and not features.ends_sentence(l.text) for l in content]
-        runs = [0] * len(content)
-        i = 0
-        while i < len(content):
-            j = i
-            while j < len(content) and short[j]:
-                j += 1
-            for k in range(i, j):
-                runs[k] = j - i
-            i = max(j, i + 1)
+        runs: list[int] = []
+        for is_short, group in groupby(short):
+            size = len(tuple(group))
+            runs.extend([size if is_short else 0] * size)
         return runs
 
     def _title_and_byline(self, content, first, main_script) -> set[int]:
@@ -515,45 +533,45 @@ class BoilerplateCleaner(Cleaner):
     # -- editing --------------------------------------------------------------------------
 
     @staticmethod
-    def _edits(lines: list[Line], remove: dict[int, tuple[str, float]]):
+    def _edits(lines: Layout, content: list[Line], remove: dict[int, tuple[str, float]]):
         """One edit per removed line, taking along the blank lines its removal would orphan.
 
         >>> text = "Share this:\\n\\nBody.\\n\\nAdvertisement\\n\\nMore body.\\n\\nSource link"
-        >>> lines = split_lines(text)
-        >>> gone = {l.start: ("x", 1.0) for l in lines if l.text in ("Share this:", "Advertisement", "Source link")}
+        >>> lines = layout(text)
+        >>> content = content_lines(lines)
+        >>> gone = {k: ("x", 1.0) for k, line in enumerate(content) if line.text != "Body." and line.text != "More body."}
         >>> from textfix.edits import apply_edits
-        >>> apply_edits(text, list(BoilerplateCleaner._edits(lines, gone)))
+        >>> apply_edits(text, list(BoilerplateCleaner._edits(lines, content, gone)))
         'Body.\\n\\nMore body.\\n'
         """
-        blank = [line.blank for line in lines]
-        kept = [not b and line.start not in remove for b, line in zip(blank, lines)]
-        n = len(lines)
-        first_kept = kept.index(True) if True in kept else n
-        last_kept = n - 1 - kept[::-1].index(True) if True in kept else -1
-        first_text = blank.index(False) if False in blank else n
-        text_end = lines[-1].end if lines else 0
-        for i, line in enumerate(lines):
-            decision = remove.get(line.start)
-            if decision is None:
-                continue
-            rule, confidence = decision
-            nxt = i + 1  # the next non-blank line
-            while nxt < n and blank[nxt]:
-                nxt += 1
+        starts, blank = lines.starts, lines.blank
+        n = len(starts)
+        kept_lines = [line.index for k, line in enumerate(content) if k not in remove]
+        first_kept = kept_lines[0] if kept_lines else n
+        last_kept = kept_lines[-1] if kept_lines else -1
+        kept = set(kept_lines)
+        first_text = content[0].index if content else n
+        text_end = lines.ends[-1] if n else 0
+        messages: dict[str, str] = {}
+        for k in sorted(remove):
+            line = content[k]
+            i = line.index
+            rule, confidence = remove[k]
+            nxt = content[k + 1].index if k + 1 < len(content) else n  # the next line with text
             start, end = line.start, line.end
-            if nxt == n or not kept[nxt]:
-                end = lines[nxt].start if nxt < n else text_end
-                k = i
-                while k > 0 and blank[k - 1]:
-                    k -= 1
-                if k > 0 and kept[k - 1] and last_kept < nxt:
+            if nxt not in kept:
+                end = starts[nxt] if nxt < n else text_end
+                previous = content[k - 1].index if k > 0 else -1
+                if previous in kept and last_kept < nxt:
                     # The tail of the document goes: so do the blank lines above it.
-                    start = lines[k].start
+                    start = starts[previous + 1]
             elif first_kept >= i or blank[i - 1]:
-                end = lines[nxt].start
+                end = starts[nxt]
             if first_text >= i:
                 start = 0
             if start < line.start:
                 # Reported apart, so that the line's own edit points at the line.
-                yield Edit(start, line.start, "", rule, "remove the blank lines left at the edge", confidence=confidence)
-            yield Edit(line.start, end, "", rule, f"remove {rule.replace('-', ' ')}: {line.text.strip()[:60]}", SAFE, confidence)
+                yield Edit(start, line.start, "", rule, "remove the blank lines left at the edge", SAFE, confidence)
+            what = messages.get(rule) or messages.setdefault(rule, f"remove {rule.replace('-', ' ')}: ")
+            # _make skips the keyword handling of Edit(...): a page can have hundreds of these.
+            yield Edit._make((line.start, end, "", rule, what + line.text.strip()[:60], SAFE, confidence))
