@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import weakref
-from functools import lru_cache
 
 from ..cleaner import Cleaner
 from ..edits import SAFE, UNSAFE, Edit
@@ -33,22 +32,17 @@ def looks_english(text: str, doc) -> bool:
     >>> looks_english("Die Digitalisierung zieht sich durch fast alle Branchen.", None)
     False
     """
+    from ..spin.stats import common_words
+
     words = _LETTERS.findall(text[:5000].lower())
     if not words:
         return False
-    known = sum(map(_common_word, words)) / len(words)
+    known = sum(map(common_words().__contains__, words)) / len(words)
     if known >= 0.85:
         return True
     if known < 0.7 or doc is None:
         return False
     return doc.language == "en"
-
-
-@lru_cache(maxsize=100_000)  # asked for the first 5000 characters of every text: mapped in C
-def _common_word(word: str) -> bool:
-    from ..spin.stats import unigram
-
-    return unigram(word) >= 50
 
 
 class _DocState:

@@ -75,11 +75,11 @@ def candidate_word(word: str) -> bool:
 @lru_cache(maxsize=10_000)  # every word of every document asks; a few KB each, so fewer than replaced_by
 def _commoner_sources(word: str) -> dict[str, float]:
     """Thesaurus sources of ``word`` that are more common than it: spinners swap everyday words
-    for rarer synonyms (celebration for party), seldom the other way round."""
+    for rarer synonyms (celebration for party), seldom the other way round. Only those at least
+    :data:`MIN_SIMILARITY` close: no repair is built from a looser synonym."""
     if not candidate_word(word):
         return {}
-    floor = stats.unigram(word)
-    return {w: s for w, s in stats.replaced_by(word).items() if stats.unigram(w) > floor}
+    return stats.commoner_sources(word, MIN_SIMILARITY)
 
 
 @lru_cache(maxsize=50_000)
@@ -106,15 +106,17 @@ def repair_pair(first: str, second: str, both: bool = True) -> PairFix | None:
 
     first_sources = _commoner_sources(first)
     second_sources = _commoner_sources(second)
+    # Only these pairs are looked up: a common source's row of followers is long.
+    wanted = (second, *second_sources) if both else (second,)
     for x, sim_x in first_sources.items():
-        row = stats.followers(x)
+        row = stats.bigrams_from(x, wanted)
         if second in row:
             consider(x, second, row[second], sim_x)
         if both and second_sources:
             for y in second_sources.keys() & row.keys():
                 consider(x, y, row[y], sim_x, second_sources[y])
     if second_sources:
-        row = stats.followers(first)
+        row = stats.bigrams_from(first, tuple(second_sources))
         for y in second_sources.keys() & row.keys():
             consider(first, y, row[y], second_sources[y])
     return best
@@ -163,10 +165,14 @@ def _repair_run(words: tuple[str, ...]) -> RunFix | None:
         states[(ci, not changed)] = (math.log10(sim) if changed else 0.0, ((0, cand),) if changed else ())
     for i in range(1, n):
         new_states: dict[tuple[int, bool], tuple[float, tuple]] = {}
+        candidates = [cand for cand, _ in options[i]]
+        rows: dict[str, dict[str, int]] = {}  # a previous word's listed pairs with the candidates
         for (pi, supported), (score, changes) in states.items():
             prev, _ = options[i - 1][pi]
             prev_changed = pi > 0
-            row = stats.followers(prev)
+            row = rows.get(prev)
+            if row is None:
+                row = rows[prev] = stats.bigrams_from(prev, candidates)
             for ci, (cand, sim) in enumerate(options[i]):
                 changed = ci > 0
                 count = row.get(cand, 0)

@@ -34,8 +34,12 @@ def _bigram_rows() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _unigram_rows() -> dict[str, str]:
-    return _rows("spin_unigrams.tsv.gz")
+def _unigram_rows() -> dict[str, int]:
+    # Parsed to numbers once: a cold document looks up thousands of words (inflected forms of
+    # every synonym), and a number per word is cheaper than a cache entry per word.
+    counts = {word: int(value) for word, value in _rows("spin_unigrams.tsv.gz").items() if value}
+    gc.freeze()  # as in _rows: the numbers are loaded data too
+    return counts
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +49,7 @@ def _thesaurus_rows() -> dict[str, str]:
 
 def load() -> None:
     """Load every table now (otherwise each loads on first use)."""
-    _bigram_rows(), _unigram_rows(), _thesaurus_rows()
+    _bigram_rows(), _unigram_rows(), _thesaurus_rows(), common_words()
 
 
 @lru_cache(maxsize=50_000)
@@ -68,18 +72,99 @@ def bigram(first: str, second: str) -> int:
     >>> bigram("at", "least") > 5 * bigram("a", "minimum")
     True
     """
-    return followers(first).get(second, 0)
+    row = _bigram_rows().get(first)
+    return _count_in_row(row, second) if row else 0
 
 
-@lru_cache(maxsize=200_000)  # looked up for every synonym of every word: parse each row once
+# Looking a few words up in a row costs a search each; splitting it costs about as much as
+# this many searches, and pays off only when the split row is asked again (it is cached).
+_SEARCHES_PER_SPLIT = 20
+
+
+def bigrams_from(first: str, seconds) -> dict[str, int]:
+    """The listed pairs ``first second`` among ``seconds``: second -> count (thousands).
+
+    >>> bigrams_from("at", ["least", "qwzx"]) == {"least": bigram("at", "least")}
+    True
+    """
+    row = _bigram_rows().get(first)
+    if not row:
+        return {}
+    if len(seconds) > _SEARCHES_PER_SPLIT:
+        split = followers(first)
+        return {word: split[word] for word in seconds if word in split}
+    found = {}
+    for word in seconds:
+        n = _count_in_row(row, word)
+        if n:
+            found[word] = n
+    return found
+
+
+def _count_in_row(row: str, word: str) -> int:
+    """``word``'s count in a bigram row (``word count word count ...``), found without splitting
+    the row: the rows of common words run to a hundred thousand characters, and most lookups
+    ask for one or two words of them. The last listing wins, as in :func:`followers`' dict.
+
+    >>> _count_in_row("new 120 fresh 3", "fresh"), _count_in_row("anew 120", "new"), _count_in_row("a 12", "12")
+    (3, 0, 0)
+    """
+    if not word or " " in word or word.isdigit():  # might match a count or span tokens
+        return dict(zip(row.split(" ")[::2], map(int, row.split(" ")[1::2]))).get(word, 0)
+    needle = word + " "
+    end = len(row)
+    while True:
+        at = row.rfind(needle, 0, end)
+        if at < 0:
+            return 0
+        if at == 0 or row[at - 1] == " ":  # a whole token, so a word (counts are digits)
+            start = at + len(needle)
+            stop = row.find(" ", start)
+            return int(row[start:stop] if stop >= 0 else row[start:])
+        end = at + len(needle) - 1  # the next match must start before this one
+
+
+def unigrams() -> dict[str, int]:
+    """Every listed word's count (thousands): for loops that look up many words."""
+    return _unigram_rows()
+
+
 def unigram(word: str) -> int:
-    """Count (thousands) of a word, 0 for a rare or unknown word."""
-    value = _unigram_rows().get(word)
-    return int(value) if value else 0
+    """Count (thousands) of a word, 0 for a rare or unknown word.
+
+    >>> unigram("the") > unigram("celebration") > 0, unigram("qwzx")
+    (True, 0)
+    """
+    return _unigram_rows().get(word, 0)
+
+
+COMMON = 50  # thousands: a word at least this frequent is a common English word
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words counted at least :data:`COMMON` times: a set, so a text's words are tested in C.
+
+    >>> "the" in common_words(), "qwzx" in common_words()
+    (True, False)
+    """
+    return frozenset(word for word, n in _unigram_rows().items() if n >= COMMON)
 
 
 # Inflections the thesaurus does not list: (suffix of the spun word, how to strip it).
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly")
+_Y_TO_I = ("ly", "ed", "es")  # suffixes after which a final y becomes i (easily)
+_DOUBLING = ("ed", "ing")  # suffixes that may double a final consonant (planning)
+
+
+class _Percent(dict):
+    """Similarity of a row's stored percentage: the 101 usual strings shared, others parsed."""
+
+    def __missing__(self, value: str) -> float:
+        return int(value) / 100
+
+
+_PERCENT = _Percent((str(n), n / 100) for n in range(101))
 
 
 @lru_cache(maxsize=20_000)  # inflected words share their base's row; callers must not change it
@@ -88,7 +173,7 @@ def _row(word: str) -> dict[str, float]:
     if not row:
         return {}
     parts = row.split(" ")
-    return {word: int(value) / 100 for word, value in zip(parts[::2], parts[1::2])}
+    return dict(zip(parts[::2], map(_PERCENT.__getitem__, parts[1::2])))
 
 
 @lru_cache(maxsize=200_000)  # thesaurus rows share their words: each is inflected once
@@ -98,15 +183,40 @@ def inflect(base: str, suffix: str) -> str | None:
     >>> inflect("extract", "ed"), inflect("reduce", "ed"), inflect("plan", "ing"), inflect("easy", "ly")
     ('extracted', 'reduced', 'planning', 'easily')
     """
-    forms = [base + suffix]
+    return _inflection(base, suffix, _unigram_rows())[0]
+
+
+def _inflection(base: str, suffix: str, counts: dict[str, int]) -> tuple[str | None, int]:
+    """:func:`inflect`'s answer and its count (``None, 0`` if no spelling is a known word),
+    uncached: the words of a thesaurus row are mostly inflected once per document."""
+    plain = base + suffix
     if base.endswith("e") and suffix[0] in "ei":
-        forms.insert(0, base[:-1] + suffix)
-    if base.endswith("y") and suffix in ("ly", "ed", "es"):
-        forms.insert(0, base[:-1] + "i" + suffix)
-    if suffix in ("ed", "ing") and len(base) > 2:
-        forms.append(base + base[-1] + suffix)
-    known = [form for form in forms if unigram(form)]
-    return max(known, key=unigram) if known else None
+        forms: tuple[str, ...] = (base[:-1] + suffix, plain)
+    elif base.endswith("y") and suffix in _Y_TO_I:
+        forms = (base[:-1] + "i" + suffix, plain)
+    else:
+        forms = (plain,)
+    if suffix in _DOUBLING and len(base) > 2:
+        forms += (base + base[-1] + suffix,)
+    best, most = None, 0
+    for form in forms:  # the most frequent known form; the first of equals
+        n = counts.get(form, 0)
+        if n > most:
+            best, most = form, n
+    return best, most
+
+
+def _base_rows(word: str):
+    """``(suffix, row)`` for each base form of ``word`` (an inflection the thesaurus does not
+    list) that has a row, in the order :func:`replaced_by` gives their words precedence."""
+    for suffix in _INFLECTIONS:
+        if not word.endswith(suffix) or len(word) - len(suffix) < 3:
+            continue
+        stem = word[: -len(suffix)]
+        for base in dict.fromkeys((stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem)):
+            row = _row(base)
+            if row:
+                yield suffix, row
 
 
 @lru_cache(maxsize=50_000)
@@ -124,13 +234,35 @@ def replaced_by(word: str) -> dict[str, float]:
     (True, True)
     """
     found = dict(_row(word))
-    for suffix in _INFLECTIONS:
-        if not word.endswith(suffix) or len(word) - len(suffix) < 3:
-            continue
-        stem = word[: -len(suffix)]
-        for base in dict.fromkeys((stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem)):
-            for head, similarity in _row(base).items():
-                form = inflect(head, suffix)
-                if form and form != word and form not in found:
-                    found[form] = similarity
+    counts = _unigram_rows()
+    for suffix, row in _base_rows(word):
+        for head, similarity in row.items():
+            form = _inflection(head, suffix, counts)[0]
+            if form and form != word and form not in found:
+                found[form] = similarity
     return found
+
+
+def commoner_sources(word: str, min_similarity: float) -> dict[str, float]:
+    """The words of :func:`replaced_by` more frequent than ``word`` and at least
+    ``min_similarity`` close, found without inflecting the rest into a dict first.
+
+    >>> all(commoner_sources(w, 0.1) == {s: v for s, v in replaced_by(w).items()
+    ...     if unigram(s) > unigram(w) and v >= 0.1} for w in ("signs", "obstructed", "easily"))
+    True
+    """
+    counts = _unigram_rows()
+    floor = counts.get(word, 0)
+    found = _row(word)  # a word's own row comes first: an inflected form listed there keeps its place
+    kept = {w: s for w, s in found.items() if s >= min_similarity and counts.get(w, 0) > floor}
+    # Forms no more frequent than ``word`` are never kept, so only the others need to be
+    # remembered (the first listing of a form decides its similarity, as in replaced_by).
+    seen = set()
+    for suffix, row in _base_rows(word):
+        for head, similarity in row.items():
+            form, n = _inflection(head, suffix, counts)
+            if n > floor and form not in seen and form not in found:
+                seen.add(form)
+                if similarity >= min_similarity:
+                    kept[form] = similarity
+    return kept
