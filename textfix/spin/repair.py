@@ -259,11 +259,12 @@ def context_confidence(tokens, text, i, j, replacement: str) -> float:
 
 
 def _table_repairs(text, tokens, keys, table: PhraseTable, protected, score: SpinScore, covered: set[int],
-                   hidden: bool) -> list[Repair]:
+                   hidden: bool, starts: list[int] | None = None) -> list[Repair]:
     """The phrase table's repairs; their fingerprints go to ``score`` and their tokens to
-    ``covered``. ``hidden`` leaves out what a document not judged spun does not show."""
+    ``covered``. ``hidden`` leaves out what a document not judged spun does not show;
+    ``starts``: the table's :meth:`~PhraseTable.starts` in ``keys``, if known."""
     repairs: list[Repair] = []
-    for i, j, entry in table.matches(text, tokens, keys):
+    for i, j, entry in table.matches(text, tokens, keys, starts):
         if any(k in protected for k in range(i, j)):
             continue
         source = text[tokens[i].start : tokens[j - 1].end]
@@ -314,13 +315,14 @@ def _not_spun(text: str, table: PhraseTable, judged: bool) -> Analysis | None:
     tokens, keys = split
     words = sum(map(str.isalpha, map(itemgetter(0), keys)))  # tokens starting with a letter
     phrase = is_phrase(text, words)
-    strong, context = table.gate_bounds(keys)
+    starts = table.starts(keys)
+    strong, context = table.gate_bounds(keys, starts)
     if not judged and not cannot_be_spun(strong, context, phrase):
         return None
     score = SpinScore(words=words, phrase=phrase, prescreened=not judged)
     if not strong and not context:
         return Analysis([], score)  # nothing in the table can match
-    repairs = _table_repairs(text, tokens, keys, table, Protection(text, tokens), score, set(), hidden=True)
+    repairs = _table_repairs(text, tokens, keys, table, Protection(text, tokens), score, set(), True, starts)
     return Analysis(repairs, score)
 
 
