@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import gzip
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from itertools import compress, count
@@ -109,24 +110,31 @@ class PairCounts:
         if not row:
             return {}
         seconds = self.seconds
-        if not self.plain or _split_pays(row, len(seconds)):
+        if not self.plain or _split_pays(row, len(seconds)) or _searched[first] > _SPLIT_AFTER * len(row):
             split = followers(first)
             return {word: split[word] for word in seconds if word in split}
+        _searched[first] += len(seconds) * len(row)
         found = {}
-        for i in compress(count(), map(_FOUND, map(row.rfind, self.needles))):
-            n = _count_in_row(row, seconds[i])
+        positions = list(map(row.rfind, self.needles))
+        for i in compress(count(), map(_FOUND, positions)):
+            n = _count_in_row(row, seconds[i], positions[i])
             if n:
                 found[seconds[i]] = n
         return found
 
 
 _FOUND = (-1).__ne__  # str.rfind found something
+# Characters searched so far in each row (at most one number per row of the table): a row
+# searched as often as it would take to split it is split, and its cached split used instead.
+_searched: Counter[str] = Counter()
+_SPLIT_AFTER = 40  # a split costs about as much as searching the row this many times
 
 
-def _count_in_row(row: str, word: str) -> int:
+def _count_in_row(row: str, word: str, at: int | None = None) -> int:
     """``word``'s count in a bigram row (``word count word count ...``), found without splitting
     the row: the rows of common words run to a hundred thousand characters, and most lookups
     ask for one or two words of them. The last listing wins, as in :func:`followers`' dict.
+    ``at``: ``row.rfind(word + " ")``, if the caller has searched already.
 
     >>> _count_in_row("new 120 fresh 3", "fresh"), _count_in_row("anew 120", "new"), _count_in_row("a 12", "12")
     (3, 0, 0)
@@ -134,16 +142,15 @@ def _count_in_row(row: str, word: str) -> int:
     if not word or " " in word or word.isdigit():  # might match a count or span tokens
         return dict(zip(row.split(" ")[::2], map(int, row.split(" ")[1::2]))).get(word, 0)
     needle = word + " "
-    end = len(row)
-    while True:
-        at = row.rfind(needle, 0, end)
-        if at < 0:
-            return 0
+    if at is None:
+        at = row.rfind(needle)
+    while at >= 0:
         if at == 0 or row[at - 1] == " ":  # a whole token, so a word (counts are digits)
             start = at + len(needle)
             stop = row.find(" ", start)
             return int(row[start:stop] if stop >= 0 else row[start:])
-        end = at + len(needle) - 1  # the next match must start before this one
+        at = row.rfind(needle, 0, at + len(needle) - 1)  # a match starting before this one
+    return 0
 
 
 def unigrams() -> dict[str, int]:
@@ -177,6 +184,7 @@ def common_words() -> frozenset[str]:
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly")
 _Y_TO_I = ("ly", "ed", "es")  # suffixes after which a final y becomes i (easily)
 _DOUBLING = ("ed", "ing")  # suffixes that may double a final consonant (planning)
+_PLAIN = frozenset(s for s in _INFLECTIONS if s[0] not in "ei" and s not in _Y_TO_I + _DOUBLING)  # s, d
 
 
 class _Percent(dict):
@@ -280,7 +288,16 @@ def commoner_sources(word: str, min_similarity: float) -> dict[str, float]:
     # Forms no more frequent than ``word`` are never kept, so only the others need to be
     # remembered (the first listing of a form decides its similarity, as in replaced_by).
     seen = set()
+    get = counts.get
     for suffix, row in _base_rows(word):
+        if suffix in _PLAIN:  # no spelling rule: the form is the word and the suffix
+            for head, similarity in row.items():
+                form = head + suffix
+                if get(form, 0) > floor and form not in seen and form not in found:
+                    seen.add(form)
+                    if similarity >= min_similarity:
+                        kept[form] = similarity
+            continue
         for head, similarity in row.items():
             form, n = _inflection(head, suffix, counts)
             if n > floor and form not in seen and form not in found:
