@@ -83,6 +83,7 @@ class SpinCleaner(Cleaner):
         self.phrase_files = tuple(str(p) for p in ([phrases] if isinstance(phrases, str) else phrases))
         self.assume_spun = bool(assume_spun)
         self._passes: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        self._not_english: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # doc -> text
         if self.phrase_files:  # a broken user table fails now, before any document
             from ..spin.phrases import table_with
 
@@ -104,7 +105,8 @@ class SpinCleaner(Cleaner):
         notes = doc.notes.setdefault("spin", {})
         state = self._passes.get(doc)
         unchanged = state is not None and state.text == text  # analysed already: English
-        if not unchanged and not looks_english(text, doc):
+        if not unchanged and (self._not_english.get(doc) == text or not looks_english(text, doc)):
+            self._not_english[doc] = text  # a later round with the same text is skipped at once
             notes.update({"skipped": f"language {doc.language!r}: spin repair is English only"})
             return
         table = self.table if self.table is not None else table_with(self.phrase_files)
