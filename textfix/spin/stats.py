@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import gc
 import gzip
-from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from itertools import compress, count
@@ -110,10 +109,9 @@ class PairCounts:
         if not row:
             return {}
         seconds = self.seconds
-        if not self.plain or _split_pays(row, len(seconds)) or _searched[first] > _SPLIT_AFTER * len(row):
+        if not self.plain or _split_pays(row, len(seconds)):
             split = followers(first)
             return {word: split[word] for word in seconds if word in split}
-        _searched[first] += len(seconds) * len(row)
         found = {}
         positions = list(map(row.rfind, self.needles))
         for i in compress(count(), map(_FOUND, positions)):
@@ -124,10 +122,6 @@ class PairCounts:
 
 
 _FOUND = (-1).__ne__  # str.rfind found something
-# Characters searched so far in each row (at most one number per row of the table): a row
-# searched as often as it would take to split it is split, and its cached split used instead.
-_searched: Counter[str] = Counter()
-_SPLIT_AFTER = 40  # a split costs about as much as searching the row this many times
 
 
 def _count_in_row(row: str, word: str, at: int | None = None) -> int:
