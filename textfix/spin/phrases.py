@@ -132,12 +132,14 @@ class PhraseTable:
                     yield i, i + 1, single[keys[i]]
                     free = i + 1
 
-    def gate_bounds(self, keys: list[str], starts: list[int] | None = None) -> tuple[int, int]:
+    def gate_bounds(self, keys: list[str], starts: list[int] | None = None,
+                    hits: list[int] | None = None) -> tuple[int, int]:
         """Upper bounds on how many matches :meth:`matches` can yield in ``keys`` with a strong
         gate (always, spun) and with the context gate. Every match is a one-word entry at its
         word or a longer entry whose words follow there, each counted here; line breaks between
         the words, overlaps (and, in the caller, protected tokens) only take matches away.
-        ``starts``: :meth:`starts` of the keys, if the caller has them.
+        ``starts``: :meth:`starts` of the keys, if the caller has them; ``hits`` gets the
+        positions where a match can start: :meth:`matches` needs to look nowhere else.
 
         >>> t = PhraseTable.from_lines(["research study\\tstudy", "states\\tsays\\tcontext"])
         >>> t.gate_bounds("the research study states that research states".split())
@@ -156,12 +158,15 @@ class PhraseTable:
                     context += 1
                 else:
                     strong += 1
+            gates = ()
             if i < last and key in pair_first:  # longer ones where their first two words are
                 bucket = by_pair.get((key, keys[i + 1]))
                 if bucket:
                     gates = {e.gate for e in bucket if tuple(keys[i : i + len(e.key)]) == e.key}
                     strong += "always" in gates or "spun" in gates
                     context += "context" in gates
+            if hits is not None and (one is not None or gates):
+                hits.append(i)
         return strong, context
 
     @classmethod

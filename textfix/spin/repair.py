@@ -315,14 +315,14 @@ def _not_spun(text: str, table: PhraseTable, judged: bool, split=None) -> Analys
     tokens, keys = split
     words = sum(map(str.isalpha, map(itemgetter(0), keys)))  # tokens starting with a letter
     phrase = is_phrase(text, words)
-    starts = table.starts(keys)
-    strong, context = table.gate_bounds(keys, starts)
+    hits: list[int] = []  # where a match can start
+    strong, context = table.gate_bounds(keys, table.starts(keys), hits)
     if not judged and not cannot_be_spun(strong, context, phrase):
         return None
     score = SpinScore(words=words, phrase=phrase, prescreened=not judged)
-    if not strong and not context:
+    if not hits:
         return Analysis([], score)  # nothing in the table can match
-    repairs = _table_repairs(text, tokens, keys, table, Protection(text, tokens), score, set(), True, starts)
+    repairs = _table_repairs(text, tokens, keys, table, Protection(text, tokens), score, set(), True, hits)
     return Analysis(repairs, score)
 
 
