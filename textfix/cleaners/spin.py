@@ -32,12 +32,12 @@ def looks_english(text: str, doc) -> bool:
     >>> looks_english("Die Digitalisierung zieht sich durch fast alle Branchen.", None)
     False
     """
-    from ..spin.stats import common_words
+    from ..spin.stats import common_count
 
     words = _LETTERS.findall(text[:5000].lower())
     if not words:
         return False
-    known = sum(map(common_words().__contains__, words)) / len(words)
+    known = common_count(words) / len(words)
     if known >= 0.85:
         return True
     if known < 0.7 or doc is None:

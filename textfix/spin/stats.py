@@ -14,7 +14,7 @@ import gc
 import gzip
 from functools import lru_cache
 from importlib import resources
-from itertools import compress, count
+from itertools import compress, count, repeat
 
 FLOOR = 100  # thousands: the corpus lists no pair below this count
 
@@ -50,7 +50,7 @@ def _thesaurus_rows() -> dict[str, str]:
 
 def load() -> None:
     """Load every table now (otherwise each loads on first use)."""
-    _bigram_rows(), _unigram_rows(), _thesaurus_rows(), common_words()
+    _bigram_rows(), _unigram_rows(), _thesaurus_rows()
 
 
 @lru_cache(maxsize=50_000)
@@ -67,6 +67,7 @@ def followers(word: str) -> dict[str, int]:
     return dict(zip(parts[::2], map(int, parts[1::2])))
 
 
+@lru_cache(maxsize=100_000)  # the same neighbours are asked again in every round and document
 def bigram(first: str, second: str) -> int:
     """Count (thousands) of the pair, 0 when unlisted (that is, below :data:`FLOOR`).
 
@@ -164,14 +165,17 @@ def unigram(word: str) -> int:
 COMMON = 50  # thousands: a word at least this frequent is a common English word
 
 
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """Words counted at least :data:`COMMON` times: a set, so a text's words are tested in C.
+def common_count(words) -> int:
+    """How many of ``words`` are common English words (counted at least :data:`COMMON` times),
+    tested in C.
 
-    >>> "the" in common_words(), "qwzx" in common_words()
-    (True, False)
+    >>> common_count(["the", "qwzx", "the"])
+    2
     """
-    return frozenset(word for word, n in _unigram_rows().items() if n >= COMMON)
+    return sum(map(_AT_LEAST_COMMON, map(_unigram_rows().get, words, repeat(0))))
+
+
+_AT_LEAST_COMMON = COMMON.__le__
 
 
 # Inflections the thesaurus does not list: (suffix of the spun word, how to strip it).
