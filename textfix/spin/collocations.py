@@ -106,17 +106,15 @@ def repair_pair(first: str, second: str, both: bool = True) -> PairFix | None:
 
     first_sources = _commoner_sources(first)
     second_sources = _commoner_sources(second)
-    # Only these pairs are looked up: a common source's row of followers is long.
-    wanted = stats.PairCounts((second, *second_sources) if both else (second,))
     for x, sim_x in first_sources.items():
-        row = wanted.after(x)
+        row = stats.followers(x)
         if second in row:
             consider(x, second, row[second], sim_x)
         if both and second_sources:
             for y in second_sources.keys() & row.keys():
                 consider(x, y, row[y], sim_x, second_sources[y])
     if second_sources:
-        row = stats.PairCounts(second_sources).after(first)
+        row = stats.followers(first)
         for y in second_sources.keys() & row.keys():
             consider(first, y, row[y], second_sources[y])
     return best
@@ -165,14 +163,10 @@ def _repair_run(words: tuple[str, ...]) -> RunFix | None:
         states[(ci, not changed)] = (math.log10(sim) if changed else 0.0, ((0, cand),) if changed else ())
     for i in range(1, n):
         new_states: dict[tuple[int, bool], tuple[float, tuple]] = {}
-        candidates = stats.PairCounts(cand for cand, _ in options[i])
-        rows: dict[str, dict[str, int]] = {}  # a previous word's listed pairs with the candidates
         for (pi, supported), (score, changes) in states.items():
             prev, _ = options[i - 1][pi]
             prev_changed = pi > 0
-            row = rows.get(prev)
-            if row is None:
-                row = rows[prev] = candidates.after(prev)
+            row = stats.followers(prev)
             for ci, (cand, sim) in enumerate(options[i]):
                 changed = ci > 0
                 count = row.get(cand, 0)

@@ -1,8 +1,8 @@
 """The shipped statistics: word-pair counts, word counts and the reverse thesaurus.
 
 All three are gzip TSV files under ``textfix/data`` built by ``tools/build_spin_data.py``. They
-load once, on first use; a row is split into a dict only when a word is looked up, so loading
-costs one decompress and one line split (well under half a second).
+load once, on first use (well under half a second each). Word counts and word pairs are parsed
+when loaded; a thesaurus row is split into a dict only when its word is looked up.
 
 Counts are in thousands of occurrences in a web corpus; pairs seen fewer than 100,000 times are
 not listed, so :data:`FLOOR` is the most an unlisted pair can have.
@@ -14,7 +14,7 @@ import gc
 import gzip
 from functools import lru_cache
 from importlib import resources
-from itertools import compress, count, repeat
+from itertools import repeat
 
 FLOOR = 100  # thousands: the corpus lists no pair below this count
 
@@ -30,8 +30,16 @@ def _rows(name: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _bigram_rows() -> dict[str, str]:
-    return _rows("spin_bigrams.tsv.gz")
+def _bigram_rows() -> dict[str, dict[str, int]]:
+    # Split into dicts when loaded (a quarter of a million pairs, some 70 ms): a document that is
+    # searched for collocations asks about the followers of thousands of synonyms, and the rows
+    # of common words run to a hundred thousand characters; a long batch splits them all anyway.
+    table = {}
+    for word, row in _rows("spin_bigrams.tsv.gz").items():
+        parts = row.split(" ")
+        table[word] = dict(zip(parts[::2], map(int, parts[1::2])))
+    gc.freeze()  # as in _rows: the dicts are loaded data too
+    return table
 
 
 @lru_cache(maxsize=1)
@@ -53,99 +61,25 @@ def load() -> None:
     _bigram_rows(), _unigram_rows(), _thesaurus_rows()
 
 
-@lru_cache(maxsize=50_000)
+_NO_FOLLOWERS: dict[str, int] = {}
+
+
 def followers(word: str) -> dict[str, int]:
-    """Words seen after ``word`` and the pair counts (thousands).
+    """Words seen after ``word`` and the pair counts (thousands); callers must not change it.
 
     >>> followers("party")["favors"] > 0
     True
     """
-    row = _bigram_rows().get(word)
-    if not row:
-        return {}
-    parts = row.split(" ")
-    return dict(zip(parts[::2], map(int, parts[1::2])))
+    return _bigram_rows().get(word, _NO_FOLLOWERS)
 
 
-@lru_cache(maxsize=100_000)  # the same neighbours are asked again in every round and document
 def bigram(first: str, second: str) -> int:
     """Count (thousands) of the pair, 0 when unlisted (that is, below :data:`FLOOR`).
 
     >>> bigram("at", "least") > 5 * bigram("a", "minimum")
     True
     """
-    row = _bigram_rows().get(first)
-    return _count_in_row(row, second) if row else 0
-
-
-
-def _split_pays(row: str, lookups: int) -> bool:
-    """Whether splitting a row (about 28 ns a character) is cheaper than searching it once per
-    word (about 0.3 µs plus 0.12 ns a character): only for short rows and many words.
-
-    >>> _split_pays("x 1 " * 50, 40), _split_pays("x 1 " * 500, 40)
-    (True, False)
-    """
-    return len(row) * (233 - lookups) < 2500 * lookups
-
-
-class PairCounts:
-    """Counts of the pairs ``first second`` for a fixed list of second words, asked for many
-    first words (the synonyms tried before a word): each row is searched for all of them in
-    one C loop, and only the words found are looked at in Python.
-
-    >>> PairCounts(["least", "qwzx"]).after("at") == {"least": bigram("at", "least")}
-    True
-    """
-
-    def __init__(self, seconds):
-        self.seconds = tuple(seconds)
-        self.needles = [word + " " for word in self.seconds]
-        # A word that could match a count, or span two tokens, is looked up in the split row.
-        self.plain = not any(not word or " " in word or word.isdigit() for word in self.seconds)
-
-    def after(self, first: str) -> dict[str, int]:
-        """second -> count (thousands) of the listed pairs ``first second``."""
-        row = _bigram_rows().get(first)
-        if not row:
-            return {}
-        seconds = self.seconds
-        if not self.plain or _split_pays(row, len(seconds)):
-            split = followers(first)
-            return {word: split[word] for word in seconds if word in split}
-        found = {}
-        positions = list(map(row.rfind, self.needles))
-        for i in compress(count(), map(_FOUND, positions)):
-            n = _count_in_row(row, seconds[i], positions[i])
-            if n:
-                found[seconds[i]] = n
-        return found
-
-
-_FOUND = (-1).__ne__  # str.rfind found something
-
-
-def _count_in_row(row: str, word: str, at: int | None = None) -> int:
-    """``word``'s count in a bigram row (``word count word count ...``), found without splitting
-    the row: the rows of common words run to a hundred thousand characters, and most lookups
-    ask for one or two words of them. The last listing wins, as in :func:`followers`' dict.
-    ``at``: ``row.rfind(word + " ")``, if the caller has searched already.
-
-    >>> _count_in_row("new 120 fresh 3", "fresh"), _count_in_row("anew 120", "new"), _count_in_row("a 12", "12")
-    (3, 0, 0)
-    """
-    if not word or " " in word or word.isdigit():  # might match a count or span tokens
-        return dict(zip(row.split(" ")[::2], map(int, row.split(" ")[1::2]))).get(word, 0)
-    needle = word + " "
-    if at is None:
-        at = row.rfind(needle)
-    while at >= 0:
-        if at == 0 or row[at - 1] == " ":  # a whole token, so a word (counts are digits)
-            start = at + len(needle)
-            stop = row.find(" ", start)
-            return int(row[start:stop] if stop >= 0 else row[start:])
-        at = row.rfind(needle, 0, at + len(needle) - 1)  # a match starting before this one
-    return 0
+    return _bigram_rows().get(first, _NO_FOLLOWERS).get(second, 0)
 
 
 def unigrams() -> dict[str, int]:
