@@ -82,11 +82,6 @@ def bigram(first: str, second: str) -> int:
     return _bigram_rows().get(first, _NO_FOLLOWERS).get(second, 0)
 
 
-def unigrams() -> dict[str, int]:
-    """Every listed word's count (thousands): for loops that look up many words."""
-    return _unigram_rows()
-
-
 def unigram(word: str) -> int:
     """Count (thousands) of a word, 0 for a rare or unknown word.
 
@@ -218,13 +213,13 @@ def commoner_sources(word: str, min_similarity: float) -> dict[str, float]:
     True
     """
     counts = _unigram_rows()
-    floor = counts.get(word, 0)
+    get = counts.get
+    floor = get(word, 0)
     found = _row(word)  # a word's own row comes first: an inflected form listed there keeps its place
-    kept = {w: s for w, s in found.items() if s >= min_similarity and counts.get(w, 0) > floor}
+    kept = {w: s for w, s in found.items() if s >= min_similarity and get(w, 0) > floor}
     # Forms no more frequent than ``word`` are never kept, so only the others need to be
     # remembered (the first listing of a form decides its similarity, as in replaced_by).
     seen = set()
-    get = counts.get
     for suffix, row in _base_rows(word):
         if suffix in _PLAIN:  # no spelling rule: the form is the word and the suffix
             for head, similarity in row.items():
