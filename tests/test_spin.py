@@ -201,6 +201,34 @@ def test_folded_text_tokenizes_in_place():
         assert list(tokens) == tokenize(text) and keys == token_keys(text, tokenize(text))
 
 
+def test_fast_paths_agree_with_the_plain_definitions():
+    """The shortcuts taken for speed give what the plain definitions give, on real text: the
+    commoner synonyms (replaced_by filtered), the table matches at the pre-screen's hits, the
+    tokens built from the folded split, the inner-‘ test."""
+    from textfix.spin import collocations, stats
+    from textfix.spin.text import LazyTokens, _INNER_LEFT_QUOTE, has_inner_left_quote, tokenize
+
+    table = default_table()
+    texts = [SEED, *(p.read_text(encoding="utf-8") for p in CLEAN), "Nation‘s ‘quoted’ a‘ ‘b x‘y"]
+    words = {t.key for text in texts for t in tokenize(text)}
+    words = sorted(w for w in words if collocations.candidate_word(w))
+    assert len(words) > 500
+    for word in words:
+        floor = stats.unigram(word)
+        for least in (0.0, collocations.MIN_SIMILARITY):
+            expected = {w: s for w, s in stats.replaced_by(word).items() if stats.unigram(w) > floor and s >= least}
+            assert list(stats.commoner_sources(word, least).items()) == list(expected.items()), word
+    for text in texts:
+        tokens = tokenize(text)
+        keys = [t.key for t in tokens]
+        hits = []
+        assert table.gate_bounds(keys, table.starts(keys), hits) == table.gate_bounds(keys)
+        assert list(table.matches(text, tokens, keys, hits)) == list(table.matches(text))
+        split = LazyTokens.of(text)
+        assert split is None or split[0].tolist() == tokens
+        assert has_inner_left_quote(text) == bool(_INNER_LEFT_QUOTE.search(text))
+
+
 def test_score_needs_table_evidence_not_just_odd_pairs():
     assert not SpinScore(words=100, fingerprints={"pair": 30}).spun
     assert SpinScore(words=100, fingerprints={"spun": 3}).spun

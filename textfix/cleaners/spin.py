@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import weakref
-from functools import lru_cache
 
 from ..cleaner import Cleaner
 from ..edits import SAFE, UNSAFE, Edit
@@ -33,22 +32,17 @@ def looks_english(text: str, doc) -> bool:
     >>> looks_english("Die Digitalisierung zieht sich durch fast alle Branchen.", None)
     False
     """
+    from ..spin.stats import common_count
+
     words = _LETTERS.findall(text[:5000].lower())
     if not words:
         return False
-    known = sum(map(_common_word, words)) / len(words)
+    known = common_count(words) / len(words)
     if known >= 0.85:
         return True
     if known < 0.7 or doc is None:
         return False
     return doc.language == "en"
-
-
-@lru_cache(maxsize=100_000)  # asked for the first 5000 characters of every text: mapped in C
-def _common_word(word: str) -> bool:
-    from ..spin.stats import unigram
-
-    return unigram(word) >= 50
 
 
 class _DocState:
@@ -89,6 +83,7 @@ class SpinCleaner(Cleaner):
         self.phrase_files = tuple(str(p) for p in ([phrases] if isinstance(phrases, str) else phrases))
         self.assume_spun = bool(assume_spun)
         self._passes: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        self._not_english: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # doc -> text
         if self.phrase_files:  # a broken user table fails now, before any document
             from ..spin.phrases import table_with
 
@@ -110,7 +105,8 @@ class SpinCleaner(Cleaner):
         notes = doc.notes.setdefault("spin", {})
         state = self._passes.get(doc)
         unchanged = state is not None and state.text == text  # analysed already: English
-        if not unchanged and not looks_english(text, doc):
+        if not unchanged and (self._not_english.get(doc) == text or not looks_english(text, doc)):
+            self._not_english[doc] = text  # a later round with the same text is skipped at once
             notes.update({"skipped": f"language {doc.language!r}: spin repair is English only"})
             return
         table = self.table if self.table is not None else table_with(self.phrase_files)

@@ -75,11 +75,11 @@ def candidate_word(word: str) -> bool:
 @lru_cache(maxsize=10_000)  # every word of every document asks; a few KB each, so fewer than replaced_by
 def _commoner_sources(word: str) -> dict[str, float]:
     """Thesaurus sources of ``word`` that are more common than it: spinners swap everyday words
-    for rarer synonyms (celebration for party), seldom the other way round."""
+    for rarer synonyms (celebration for party), seldom the other way round. Only those at least
+    :data:`MIN_SIMILARITY` close: no repair is built from a looser synonym."""
     if not candidate_word(word):
         return {}
-    floor = stats.unigram(word)
-    return {w: s for w, s in stats.replaced_by(word).items() if stats.unigram(w) > floor}
+    return stats.commoner_sources(word, MIN_SIMILARITY)
 
 
 @lru_cache(maxsize=50_000)

@@ -13,7 +13,6 @@ Format, one entry a line, ``#`` starts a comment::
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -97,8 +96,18 @@ class PhraseTable:
         drop = {normalize(k) if isinstance(k, str) else k for k in keys}
         return PhraseTable({k: e for k, e in self.entries.items() if k not in drop}, self.version)
 
-    def matches(self, text: str, tokens: list[Token] | None = None, keys: list[str] | None = None):
-        """Yield ``(first_token, end_token, entry)`` for non-overlapping matches, longest first.
+    def starts(self, keys: list[str]) -> list[int]:
+        """Where some key's first word stands in ``keys`` (found in C: a page has thousands).
+
+        >>> PhraseTable.from_lines(["research study\\tstudy"]).starts("a research study".split())
+        [1]
+        """
+        return list(compress(count(), map(self._by_first.__contains__, keys)))
+
+    def matches(self, text: str, tokens: list[Token] | None = None, keys: list[str] | None = None,
+                starts: list[int] | None = None):
+        """Yield ``(first_token, end_token, entry)`` for non-overlapping matches, longest first
+        (``starts``: :meth:`starts` of the keys, if the caller has them).
 
         >>> t = PhraseTable.from_lines(["research study\\tstudy", "research\\tinquiry|study"])
         >>> [(e.key, i, j) for i, j, e in t.matches("The research study is small.")]
@@ -106,10 +115,10 @@ class PhraseTable:
         """
         tokens = tokenize(text) if tokens is None else tokens
         keys = [t.key for t in tokens] if keys is None else keys
-        by_first, by_pair, single = self._by_first, self._by_pair, self._single
+        by_pair, single = self._by_pair, self._single
         free = 0  # tokens before this one are in a match already
         last = len(keys) - 1
-        for i in [i for i, key in enumerate(keys) if key in by_first]:
+        for i in self.starts(keys) if starts is None else starts:
             if i < free:
                 continue
             for entry in by_pair.get((keys[i], keys[i + 1]), ()) if i < last else ():
@@ -123,11 +132,14 @@ class PhraseTable:
                     yield i, i + 1, single[keys[i]]
                     free = i + 1
 
-    def gate_bounds(self, keys: list[str]) -> tuple[int, int]:
+    def gate_bounds(self, keys: list[str], starts: list[int] | None = None,
+                    hits: list[int] | None = None) -> tuple[int, int]:
         """Upper bounds on how many matches :meth:`matches` can yield in ``keys`` with a strong
         gate (always, spun) and with the context gate. Every match is a one-word entry at its
         word or a longer entry whose words follow there, each counted here; line breaks between
         the words, overlaps (and, in the caller, protected tokens) only take matches away.
+        ``starts``: :meth:`starts` of the keys, if the caller has them; ``hits`` gets the
+        positions where a match can start: :meth:`matches` needs to look nowhere else.
 
         >>> t = PhraseTable.from_lines(["research study\\tstudy", "states\\tsays\\tcontext"])
         >>> t.gate_bounds("the research study states that research states".split())
@@ -135,23 +147,26 @@ class PhraseTable:
         >>> t.gate_bounds("states research".split()), t.gate_bounds("study".split())
         ((0, 1), (0, 0))
         """
-        counts = Counter(keys)
-        firsts = self._by_first.keys() & counts.keys()
-        if not firsts:
-            return 0, 0
+        single, by_pair, pair_first = self._single, self._by_pair, self._by_pair_first
         strong = context = 0
-        for key in firsts:  # a one-word entry can match wherever its word is
-            one = self._single.get(key)
-            if one is not None and one.gate == "context":
-                context += counts[key]
-            elif one is not None:
-                strong += counts[key]
-        if not firsts.isdisjoint(self._by_pair_first):  # longer ones where their first two words are
-            by_pair = self._by_pair
-            for i in compress(count(), map(by_pair.__contains__, zip(keys, keys[1:]))):
-                gates = {e.gate for e in by_pair[keys[i], keys[i + 1]] if tuple(keys[i : i + len(e.key)]) == e.key}
-                strong += "always" in gates or "spun" in gates
-                context += "context" in gates
+        last = len(keys) - 1
+        for i in self.starts(keys) if starts is None else starts:  # only where some key starts
+            key = keys[i]
+            one = single.get(key)  # a one-word entry can match wherever its word is
+            if one is not None:
+                if one.gate == "context":
+                    context += 1
+                else:
+                    strong += 1
+            gates = ()
+            if i < last and key in pair_first:  # longer ones where their first two words are
+                bucket = by_pair.get((key, keys[i + 1]))
+                if bucket:
+                    gates = {e.gate for e in bucket if tuple(keys[i : i + len(e.key)]) == e.key}
+                    strong += "always" in gates or "spun" in gates
+                    context += "context" in gates
+            if hits is not None and (one is not None or gates):
+                hits.append(i)
         return strong, context
 
     @classmethod

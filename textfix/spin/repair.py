@@ -259,11 +259,12 @@ def context_confidence(tokens, text, i, j, replacement: str) -> float:
 
 
 def _table_repairs(text, tokens, keys, table: PhraseTable, protected, score: SpinScore, covered: set[int],
-                   hidden: bool) -> list[Repair]:
+                   hidden: bool, starts: list[int] | None = None) -> list[Repair]:
     """The phrase table's repairs; their fingerprints go to ``score`` and their tokens to
-    ``covered``. ``hidden`` leaves out what a document not judged spun does not show."""
+    ``covered``. ``hidden`` leaves out what a document not judged spun does not show;
+    ``starts``: the table's :meth:`~PhraseTable.starts` in ``keys``, if known."""
     repairs: list[Repair] = []
-    for i, j, entry in table.matches(text, tokens, keys):
+    for i, j, entry in table.matches(text, tokens, keys, starts):
         if any(k in protected for k in range(i, j)):
             continue
         source = text[tokens[i].start : tokens[j - 1].end]
@@ -298,7 +299,7 @@ def _table_repairs(text, tokens, keys, table: PhraseTable, protected, score: Spi
     return repairs
 
 
-def _not_spun(text: str, table: PhraseTable, judged: bool) -> Analysis | None:
+def _not_spun(text: str, table: PhraseTable, judged: bool, split=None) -> Analysis | None:
     """The lazy analysis of a text not spun (``judged``: the caller says so; otherwise only if
     :func:`cannot_be_spun` proves it from the table alone), else ``None``.
 
@@ -308,19 +309,20 @@ def _not_spun(text: str, table: PhraseTable, judged: bool) -> Analysis | None:
     repairs and table fingerprints are those of the full analysis; the pairs are left uncounted
     (``score.prescreened``). Tokens are built only where the table matches.
     """
-    split = LazyTokens.of(text)
+    split = LazyTokens.of(text) if split is None else split
     if split is None:
         return None
     tokens, keys = split
     words = sum(map(str.isalpha, map(itemgetter(0), keys)))  # tokens starting with a letter
     phrase = is_phrase(text, words)
-    strong, context = table.gate_bounds(keys)
+    hits: list[int] = []  # where a match can start
+    strong, context = table.gate_bounds(keys, table.starts(keys), hits)
     if not judged and not cannot_be_spun(strong, context, phrase):
         return None
     score = SpinScore(words=words, phrase=phrase, prescreened=not judged)
-    if not strong and not context:
+    if not hits:
         return Analysis([], score)  # nothing in the table can match
-    repairs = _table_repairs(text, tokens, keys, table, Protection(text, tokens), score, set(), hidden=True)
+    repairs = _table_repairs(text, tokens, keys, table, Protection(text, tokens), score, set(), True, hits)
     return Analysis(repairs, score)
 
 
@@ -345,14 +347,19 @@ def analyse(text: str, table: PhraseTable, spun: bool | None = None, lazy: bool 
     >>> analyse("The research study was about counterfeit consciousness.", default_table()).score.fingerprints
     {'spun': 1, 'pair': 1}
     """
+    split = None
     if lazy and (spun is None or (spun is False and not scored)):
-        quick = _not_spun(text, table, judged=spun is False)
+        split = LazyTokens.of(text)
+        quick = _not_spun(text, table, spun is False, split) if split is not None else None
         if quick is not None:
             return quick
-    tokens = tokenize(text)
-    keys = token_keys(text, tokens)
+    if split is not None:  # the pre-screen split the text already
+        tokens, keys = split[0].tolist(), split[1]
+    else:
+        tokens = tokenize(text)
+        keys = token_keys(text, tokens)
     protected = Protection(text, tokens)
-    words = sum(1 for t in tokens if t.text[0].isalpha())
+    words = sum(map(str.isalpha, map(itemgetter(0), map(itemgetter(0), tokens))))  # tokens starting with a letter
     score = SpinScore(words=words, phrase=is_phrase(text, words))
     covered: set[int] = set()
     # Before the score is known, a lazy search keeps what a spun document would show.

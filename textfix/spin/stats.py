@@ -1,8 +1,8 @@
 """The shipped statistics: word-pair counts, word counts and the reverse thesaurus.
 
 All three are gzip TSV files under ``textfix/data`` built by ``tools/build_spin_data.py``. They
-load once, on first use; a row is split into a dict only when a word is looked up, so loading
-costs one decompress and one line split (well under half a second).
+load once, on first use (well under half a second each). Word counts and word pairs are parsed
+when loaded; a thesaurus row is split into a dict only when its word is looked up.
 
 Counts are in thousands of occurrences in a web corpus; pairs seen fewer than 100,000 times are
 not listed, so :data:`FLOOR` is the most an unlisted pair can have.
@@ -14,6 +14,7 @@ import gc
 import gzip
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 
 FLOOR = 100  # thousands: the corpus lists no pair below this count
 
@@ -29,13 +30,25 @@ def _rows(name: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _bigram_rows() -> dict[str, str]:
-    return _rows("spin_bigrams.tsv.gz")
+def _bigram_rows() -> dict[str, dict[str, int]]:
+    # Split into dicts when loaded (a quarter of a million pairs, some 70 ms): a document that is
+    # searched for collocations asks about the followers of thousands of synonyms, and the rows
+    # of common words run to a hundred thousand characters; a long batch splits them all anyway.
+    table = {}
+    for word, row in _rows("spin_bigrams.tsv.gz").items():
+        parts = row.split(" ")
+        table[word] = dict(zip(parts[::2], map(int, parts[1::2])))
+    gc.freeze()  # as in _rows: the dicts are loaded data too
+    return table
 
 
 @lru_cache(maxsize=1)
-def _unigram_rows() -> dict[str, str]:
-    return _rows("spin_unigrams.tsv.gz")
+def _unigram_rows() -> dict[str, int]:
+    # Parsed to numbers once: a cold document looks up thousands of words (inflected forms of
+    # every synonym), and a number per word is cheaper than a cache entry per word.
+    counts = {word: int(value) for word, value in _rows("spin_unigrams.tsv.gz").items() if value}
+    gc.freeze()  # as in _rows: the numbers are loaded data too
+    return counts
 
 
 @lru_cache(maxsize=1)
@@ -45,21 +58,19 @@ def _thesaurus_rows() -> dict[str, str]:
 
 def load() -> None:
     """Load every table now (otherwise each loads on first use)."""
-    _bigram_rows(), _unigram_rows(), _thesaurus_rows()
+    _bigram_rows(), _unigram_rows(), _thesaurus_rows(), _common_words()
 
 
-@lru_cache(maxsize=50_000)
+_NO_FOLLOWERS: dict[str, int] = {}
+
+
 def followers(word: str) -> dict[str, int]:
-    """Words seen after ``word`` and the pair counts (thousands).
+    """Words seen after ``word`` and the pair counts (thousands); callers must not change it.
 
     >>> followers("party")["favors"] > 0
     True
     """
-    row = _bigram_rows().get(word)
-    if not row:
-        return {}
-    parts = row.split(" ")
-    return dict(zip(parts[::2], map(int, parts[1::2])))
+    return _bigram_rows().get(word, _NO_FOLLOWERS)
 
 
 def bigram(first: str, second: str) -> int:
@@ -68,18 +79,53 @@ def bigram(first: str, second: str) -> int:
     >>> bigram("at", "least") > 5 * bigram("a", "minimum")
     True
     """
-    return followers(first).get(second, 0)
+    return _bigram_rows().get(first, _NO_FOLLOWERS).get(second, 0)
 
 
-@lru_cache(maxsize=200_000)  # looked up for every synonym of every word: parse each row once
 def unigram(word: str) -> int:
-    """Count (thousands) of a word, 0 for a rare or unknown word."""
-    value = _unigram_rows().get(word)
-    return int(value) if value else 0
+    """Count (thousands) of a word, 0 for a rare or unknown word.
+
+    >>> unigram("the") > unigram("celebration") > 0, unigram("qwzx")
+    (True, 0)
+    """
+    return _unigram_rows().get(word, 0)
+
+
+COMMON = 50  # thousands: a word at least this frequent is a common English word
+
+
+def common_count(words) -> int:
+    """How many of ``words`` are common English words (counted at least :data:`COMMON` times),
+    tested in C.
+
+    >>> common_count(["the", "qwzx", "the"])
+    2
+    """
+    return sum(map(_common_words().__contains__, words))
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    # A set is faster to test than the counts (every word of a page's start is tested).
+    counts = _unigram_rows()
+    return frozenset(compress(counts, map(COMMON.__le__, counts.values())))
 
 
 # Inflections the thesaurus does not list: (suffix of the spun word, how to strip it).
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly")
+_Y_TO_I = ("ly", "ed", "es")  # suffixes after which a final y becomes i (easily)
+_DOUBLING = ("ed", "ing")  # suffixes that may double a final consonant (planning)
+_PLAIN = frozenset(s for s in _INFLECTIONS if s[0] not in "ei" and s not in _Y_TO_I + _DOUBLING)  # s, d
+
+
+class _Percent(dict):
+    """Similarity of a row's stored percentage: the 101 usual strings shared, others parsed."""
+
+    def __missing__(self, value: str) -> float:
+        return int(value) / 100
+
+
+_PERCENT = _Percent((str(n), n / 100) for n in range(101))
 
 
 @lru_cache(maxsize=20_000)  # inflected words share their base's row; callers must not change it
@@ -88,7 +134,7 @@ def _row(word: str) -> dict[str, float]:
     if not row:
         return {}
     parts = row.split(" ")
-    return {word: int(value) / 100 for word, value in zip(parts[::2], parts[1::2])}
+    return dict(zip(parts[::2], map(_PERCENT.__getitem__, parts[1::2])))
 
 
 @lru_cache(maxsize=200_000)  # thesaurus rows share their words: each is inflected once
@@ -98,15 +144,40 @@ def inflect(base: str, suffix: str) -> str | None:
     >>> inflect("extract", "ed"), inflect("reduce", "ed"), inflect("plan", "ing"), inflect("easy", "ly")
     ('extracted', 'reduced', 'planning', 'easily')
     """
-    forms = [base + suffix]
+    return _inflection(base, suffix, _unigram_rows())[0]
+
+
+def _inflection(base: str, suffix: str, counts: dict[str, int]) -> tuple[str | None, int]:
+    """:func:`inflect`'s answer and its count (``None, 0`` if no spelling is a known word),
+    uncached: the words of a thesaurus row are mostly inflected once per document."""
+    plain = base + suffix
     if base.endswith("e") and suffix[0] in "ei":
-        forms.insert(0, base[:-1] + suffix)
-    if base.endswith("y") and suffix in ("ly", "ed", "es"):
-        forms.insert(0, base[:-1] + "i" + suffix)
-    if suffix in ("ed", "ing") and len(base) > 2:
-        forms.append(base + base[-1] + suffix)
-    known = [form for form in forms if unigram(form)]
-    return max(known, key=unigram) if known else None
+        forms: tuple[str, ...] = (base[:-1] + suffix, plain)
+    elif base.endswith("y") and suffix in _Y_TO_I:
+        forms = (base[:-1] + "i" + suffix, plain)
+    else:
+        forms = (plain,)
+    if suffix in _DOUBLING and len(base) > 2:
+        forms += (base + base[-1] + suffix,)
+    best, most = None, 0
+    for form in forms:  # the most frequent known form; the first of equals
+        n = counts.get(form, 0)
+        if n > most:
+            best, most = form, n
+    return best, most
+
+
+def _base_rows(word: str):
+    """``(suffix, row)`` for each base form of ``word`` (an inflection the thesaurus does not
+    list) that has a row, in the order :func:`replaced_by` gives their words precedence."""
+    for suffix in _INFLECTIONS:
+        if not word.endswith(suffix) or len(word) - len(suffix) < 3:
+            continue
+        stem = word[: -len(suffix)]
+        for base in dict.fromkeys((stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem)):
+            row = _row(base)
+            if row:
+                yield suffix, row
 
 
 @lru_cache(maxsize=50_000)
@@ -124,13 +195,44 @@ def replaced_by(word: str) -> dict[str, float]:
     (True, True)
     """
     found = dict(_row(word))
-    for suffix in _INFLECTIONS:
-        if not word.endswith(suffix) or len(word) - len(suffix) < 3:
-            continue
-        stem = word[: -len(suffix)]
-        for base in dict.fromkeys((stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem)):
-            for head, similarity in _row(base).items():
-                form = inflect(head, suffix)
-                if form and form != word and form not in found:
-                    found[form] = similarity
+    counts = _unigram_rows()
+    for suffix, row in _base_rows(word):
+        for head, similarity in row.items():
+            form = _inflection(head, suffix, counts)[0]
+            if form and form != word and form not in found:
+                found[form] = similarity
     return found
+
+
+def commoner_sources(word: str, min_similarity: float) -> dict[str, float]:
+    """The words of :func:`replaced_by` more frequent than ``word`` and at least
+    ``min_similarity`` close, found without inflecting the rest into a dict first.
+
+    >>> all(commoner_sources(w, 0.1) == {s: v for s, v in replaced_by(w).items()
+    ...     if unigram(s) > unigram(w) and v >= 0.1} for w in ("signs", "obstructed", "easily"))
+    True
+    """
+    counts = _unigram_rows()
+    get = counts.get
+    floor = get(word, 0)
+    found = _row(word)  # a word's own row comes first: an inflected form listed there keeps its place
+    kept = {w: s for w, s in found.items() if s >= min_similarity and get(w, 0) > floor}
+    # Forms no more frequent than ``word`` are never kept, so only the others need to be
+    # remembered (the first listing of a form decides its similarity, as in replaced_by).
+    seen = set()
+    for suffix, row in _base_rows(word):
+        if suffix in _PLAIN:  # no spelling rule: the form is the word and the suffix
+            for head, similarity in row.items():
+                form = head + suffix
+                if get(form, 0) > floor and form not in seen and form not in found:
+                    seen.add(form)
+                    if similarity >= min_similarity:
+                        kept[form] = similarity
+            continue
+        for head, similarity in row.items():
+            form, n = _inflection(head, suffix, counts)
+            if n > floor and form not in seen and form not in found:
+                seen.add(form)
+                if similarity >= min_similarity:
+                    kept[form] = similarity
+    return kept

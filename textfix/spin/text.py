@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import partial
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -79,7 +80,22 @@ _SPLIT = re.compile(f"({TOKEN.pattern})")  # gaps and tokens alternating, split 
 # Where lower-casing would join tokens: a number's ordinal suffix is matched in lower case only
 # ("2ND" is "2" and "ND"), and only the folded ‘ is an inner apostrophe ("a‘b" is three tokens).
 _CASED_SUFFIX = re.compile(r"\d(?:S|sT|N[Dd]|nD|R[Dd]|rD|T[Hh]|tH)")
-_INNER_LEFT_QUOTE = re.compile(r"[^\W\d_]‘[^\W\d_]")  # searched only where ‘ is: slower
+_INNER_LEFT_QUOTE = re.compile(r"[^\W\d_]‘[^\W\d_]")
+
+
+def has_inner_left_quote(text: str) -> bool:
+    """Whether a ‘ stands between two letters: tried only where ‘ is (a search of the whole
+    text for the pattern tests every character, and ‘ is rare).
+
+    >>> has_inner_left_quote("Nation‘s"), has_inner_left_quote("‘quoted’ text"), has_inner_left_quote("a‘")
+    (True, False, False)
+    """
+    at = text.find("‘", 1)
+    while at >= 0:
+        if _INNER_LEFT_QUOTE.match(text, at - 1):
+            return True
+        at = text.find("‘", at + 1)
+    return False
 
 
 class LazyTokens(Sequence):
@@ -113,13 +129,24 @@ class LazyTokens(Sequence):
         (None, None)
         """
         folded = fold(text)
-        if folded is None or _CASED_SUFFIX.search(text) or ("‘" in text and _INNER_LEFT_QUOTE.search(text)):
+        if folded is None or _CASED_SUFFIX.search(text) or has_inner_left_quote(text):
             return None
         parts = _SPLIT.split(folded)
         return cls(text, parts), parts[1::2]
 
     def __len__(self) -> int:
         return len(self.parts) // 2
+
+    def tolist(self) -> list[Token]:
+        """Every token, built in C (as :func:`tokenize` would give them).
+
+        >>> LazyTokens.of("Research study, sanctuary’t")[0].tolist() == tokenize("Research study, sanctuary’t")
+        True
+        """
+        offsets, text = self.offsets, self.text
+        starts, ends = offsets[0::2], offsets[1::2]  # a trailing start (the text's end) is left over
+        spans = map(slice, starts, ends)
+        return list(map(partial(tuple.__new__, Token), zip(map(text.__getitem__, spans), starts, ends)))
 
     def __getitem__(self, i):
         if isinstance(i, slice):
