@@ -86,6 +86,7 @@ def max_length(expression: str) -> int | None:
     return longest if longest < parser.MAXREPEAT else None
 
 
+@lru_cache(maxsize=256)  # each listed expression is read for several properties
 def _syntax_tree(expression: str):
     try:
         from re import _parser as parser  # Python 3.11+

@@ -274,9 +274,9 @@ class BoilerplateCleaner(Cleaner):
 
     def find_edits(self, text, doc):
         lines = layout(text)
-        content = content_lines(lines)
-        if len(content) < 2:
+        if lines.blank.count(False) < 2:  # a one-line text stays as it is
             return []
+        content = content_lines(lines)
         decisions = self._decide(text, content, doc)
         return list(self._edits(lines, content, decisions))
 
