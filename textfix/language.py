@@ -86,6 +86,14 @@ def _stop_word_index() -> dict[str, tuple[str, ...]]:
     return {word: tuple(codes) for word, codes in index.items()}
 
 
+@lru_cache(maxsize=1)
+def _stop_word_groups() -> tuple[list[tuple[str, ...]], dict[str, int]]:
+    """The distinct sets of languages in the stop-word index, and stop word -> its set's number."""
+    numbers: dict[tuple[str, ...], int] = {}
+    group_of = {word: numbers.setdefault(languages, len(numbers)) for word, languages in _stop_word_index().items()}
+    return list(numbers), group_of
+
+
 def _langdetect_languages() -> set[str]:
     """The languages langdetect has a profile for, read from its file names: loading the
     profiles takes a third of a second, which the fast tests are there to save."""
@@ -150,11 +158,11 @@ def language_by_stop_words(sample: str) -> str | None:
     True
     """
     tokens = letter_words(sample.lower())
-    index = _stop_word_index()
+    groups, group_of = _stop_word_groups()
     # Stop words are picked out and counted in C, per set of languages whose lists have them
-    # (a few dozen sets). Languages still enter the vote in the order their first stop word
-    # appears, which decides ties.
-    hits = Counter(map(index.__getitem__, filter(index.__contains__, tokens))).items()
+    # (a few dozen sets, numbered: small ints hash at once, tuples of languages do not).
+    # Languages still enter the vote in the order their first stop word appears, which decides ties.
+    hits = [(groups[group], n) for group, n in Counter(map(group_of.__getitem__, filter(group_of.__contains__, tokens))).items()]
     votes: Counter = Counter()
     for languages, n in hits:
         for language in languages:
@@ -210,5 +218,5 @@ def _langdetect(sample: str) -> str:
 
 def preload() -> None:
     """Load the stop-word index and langdetect's profiles now (see ``Cleaner.preload``)."""
-    _stop_word_index()
+    _stop_word_groups()
     _factory()

@@ -193,7 +193,7 @@ def _decoration() -> tuple[str, str]:
     return "".join(regex.findall(LEADING_CHARACTER, plane)), "".join(regex.findall(TRAILING_CHARACTER, plane))
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=None)  # a table with one row per character that starts a line
 def _first_candidates(first: str) -> tuple[int, ...]:
     """Indices of the listed patterns that some line starting with character ``first`` could match."""
     return tuple(

@@ -114,7 +114,6 @@ class Line:
     text: str
     words: int
     tokens: int  # word tokens (a line in Chinese has fewer tokens than words)
-    script: str | None  # only for short lines (see _line_features)
     listed: object  # the matching Pattern, if any
     after_blank: bool  # a blank line (or the start of the text) above
     spaced: bool  # a blank line above and below: its own paragraph, not a menu item
@@ -151,10 +150,10 @@ def content_lines(lines: Layout) -> list[Line]:
     content = []
     for i in compress(range(len(texts)), map(not_, blank)):
         text = texts[i]
-        tokens, words, script, listed = _line_features(text)
+        tokens, words, listed = _line_features(text)
         after_blank = i == 0 or blank[i - 1]
         spaced = after_blank and (i == last or blank[i + 1])
-        content.append(Line(i, starts[i], ends[i], text, words, len(tokens), script, listed, after_blank, spaced))
+        content.append(Line(i, starts[i], ends[i], text, words, len(tokens), listed, after_blank, spaced))
     return content
 
 
@@ -206,17 +205,20 @@ LINE_CACHE = 1 << 12
 
 
 @lru_cache(maxsize=LINE_CACHE)
-def _line_features(text: str) -> tuple[tuple[str, ...], int, str | None, object]:
-    """A line's word tokens, word count, script (None for a line too long to be foreign) and
-    listed pattern (None if none): one look-up per line for everything that needs no context."""
+def _line_features(text: str) -> tuple[tuple[str, ...], int, object]:
+    """A line's word tokens, word count and listed pattern (None if none): one look-up per
+    line for what every line needs."""
     tokens = tuple(features.words(text))
-    count = features.word_count(text, tokens)
-    return tokens, count, features.script(text) if count <= FOREIGN_MAX_WORDS else None, match_line(text)
+    return tokens, features.word_count(text, tokens), match_line(text)
+
+
+# Only a few lines are ever asked for their script (see _foreign).
+_line_script = lru_cache(maxsize=LINE_CACHE)(features.script)
 
 
 @lru_cache(maxsize=LINE_CACHE)
 def _is_prose_line(text: str, stops: frozenset[str]) -> bool:
-    tokens, count, _, _ = _line_features(text)
+    tokens, count, _ = _line_features(text)
     return is_prose(text, tokens, count, stops)
 
 
@@ -475,7 +477,7 @@ class BoilerplateCleaner(Cleaner):
         words when the line stands above it, ``run``: its run of short link-text lines."""
         if line.listed is not None:
             return line.listed.rule, PATTERN_CONFIDENCE
-        if line.script is not None and self._foreign(line, main_script):
+        if self._foreign(line, main_script):
             return "foreign-template-line", FOREIGN_CONFIDENCE
         if title is not None and _norm(line.text) == title:
             return "duplicate-title", PATTERN_CONFIDENCE
@@ -487,9 +489,15 @@ class BoilerplateCleaner(Cleaner):
     def _foreign(line: Line, main_script) -> bool:
         """A short line with no letter in the document's script (a byline with an e-mail
         address is mostly Latin, but not foreign)."""
-        if not (main_script and line.script and line.script != main_script and line.words <= FOREIGN_MAX_WORDS):
+        if not main_script or line.words > FOREIGN_MAX_WORDS:
             return False
-        return not features.uses_script(line.text, main_script)
+        text = line.text
+        # Settled without naming the line's script: an ASCII line is Latin or has no script;
+        # a line with a letter in the document's script is not foreign whatever most letters are.
+        if (main_script == "LATIN" and text.isascii()) or features.uses_script(text, main_script):
+            return False
+        script = _line_script(text)
+        return script is not None and script != main_script
 
     @staticmethod
     def _short_runs(content: list[Line]) -> list[int]:
