@@ -110,13 +110,17 @@ def repair_pair(first: str, second: str, both: bool = True) -> PairFix | None:
         row = stats.followers(x)
         if second in row:
             consider(x, second, row[second], sim_x)
+        # Candidates are met in the sources' own order, never a set's: on a tie the first wins,
+        # and that must not depend on string hashing (PYTHONHASHSEED).
         if both and second_sources:
-            for y in second_sources.keys() & row.keys():
-                consider(x, y, row[y], sim_x, second_sources[y])
+            for y, sim_y in second_sources.items():
+                if y in row:
+                    consider(x, y, row[y], sim_x, sim_y)
     if second_sources:
         row = stats.followers(first)
-        for y in second_sources.keys() & row.keys():
-            consider(first, y, row[y], second_sources[y])
+        for y, sim_y in second_sources.items():
+            if y in row:
+                consider(first, y, row[y], sim_y)
     return best
 
 
