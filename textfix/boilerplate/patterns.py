@@ -269,7 +269,7 @@ def match_line(line: str) -> Pattern | None:
     """
     leading, trailing = _decoration()
     stripped = line.lstrip(leading).rstrip(trailing)
-    enclosed = ENCLOSED.fullmatch(stripped)
+    enclosed = ENCLOSED.fullmatch(stripped) if stripped[:1] in ("[", "(", "|") else None
     if enclosed:
         stripped = next(group for group in enclosed.groups() if group is not None)
     if not stripped or len(stripped) > 400:
