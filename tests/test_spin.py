@@ -342,3 +342,17 @@ def test_url_spans_are_the_pattern_spans():
     texts = [SEED, *(p.read_text(encoding="utf-8") for p in CLEAN), "a/b/c\u2003x@y .com", "//", "www.x.org\n\n@"]
     for text in texts:
         assert url_spans(text) == [m.span() for m in URLISH.finditer(text)], text[:40]
+
+
+def test_common_words_are_read_as_the_first_rows_of_the_sorted_counts(monkeypatch):
+    from textfix.spin import stats
+
+    counts = stats._unigram_rows()
+    assert all(a >= b for a, b in zip(list(counts.values()), list(counts.values())[1:])), "counts file must be sorted"
+    # Today every listed word is common; a higher bar exercises the cut-off between rows.
+    for bar in (stats.COMMON, 300, 5000):
+        monkeypatch.setattr(stats, "COMMON", bar)
+        stats._common_words.cache_clear()
+        assert stats._common_words() == {word for word, count in counts.items() if count >= bar}
+    monkeypatch.undo()
+    stats._common_words.cache_clear()

@@ -11,10 +11,13 @@ not listed, so :data:`FLOOR` is the most an unlisted pair can have.
 from __future__ import annotations
 
 import gc
+import bisect
 import gzip
+import re
 from functools import lru_cache
 from importlib import resources
 from itertools import compress
+from operator import itemgetter
 
 FLOOR = 100  # thousands: the corpus lists no pair below this count
 
@@ -106,9 +109,21 @@ def common_count(words) -> int:
 
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
-    # A set is faster to test than the counts (every word of a page's start is tested).
-    counts = _unigram_rows()
-    return frozenset(compress(counts, map(COMMON.__le__, counts.values())))
+    # A set is faster to test than the counts (every word of a page's start is tested). The
+    # counts file runs from the most frequent word down, so the common words are its first
+    # rows (today all of them): a one-off run (a single line on the command line) is spared
+    # the parse of all 80,000 counts.
+    with resources.files("textfix").joinpath("data", "spin_unigrams.tsv.gz").open("rb") as raw:
+        text = gzip.decompress(raw.read()).decode("utf-8")
+    if int(text.rstrip("\n").rsplit("\t", 1)[1]) >= COMMON:
+        return frozenset(_WORD.findall(text))
+    rows = _WORD_AND_COUNT.findall(text)
+    end = bisect.bisect_right(rows, -COMMON, key=lambda row: -int(row[1]))
+    return frozenset(map(itemgetter(0), rows[:end]))
+
+
+_WORD = re.compile(r"^([^#\t\n][^\t\n]*)\t", re.MULTILINE)
+_WORD_AND_COUNT = re.compile(r"^([^#\t\n][^\t\n]*)\t(\d+)$", re.MULTILINE)
 
 
 # Inflections the thesaurus does not list: (suffix of the spun word, how to strip it).
