@@ -18,6 +18,7 @@ import os
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import Iterable
 
 import regex
 
@@ -180,6 +181,33 @@ def language_by_stop_words(sample: str) -> str | None:
             for language in languages:
                 against[language] += n
     if against and against.most_common(1)[0][1] > VOTE_AGAINST * count:
+        return None
+    return top
+
+
+def majority_stop_words(tokens: Iterable[str]) -> str | None:
+    """The language whose stop words are the most frequent among lower-cased ``tokens``, when
+    they are frequent enough to be running text; None otherwise.
+
+    Unlike the document vote it names the majority even when another language's function words
+    are mixed in: it answers which stop-word list fits a text best, not what the page is in.
+
+    >>> majority_stop_words("the study was small and the results of it need to be replicated "
+    ...     "before anyone can say that the drug works for most of the people who take it".split())
+    'en'
+    >>> majority_stop_words(["ketamine", "relief"]) is None
+    True
+    """
+    tokens = list(tokens)
+    groups, group_of = _stop_word_groups()
+    votes: Counter = Counter()
+    for group, n in Counter(map(group_of.__getitem__, filter(group_of.__contains__, tokens))).items():
+        for language in groups[group]:
+            votes[language] += n
+    if not votes:
+        return None
+    top, count = votes.most_common(1)[0]
+    if count < VOTE_MIN_HITS or count < VOTE_MIN_SHARE * len(tokens):
         return None
     return top
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress, groupby
+from itertools import accumulate, chain, compress, groupby, islice
 from operator import not_
 
 import regex
@@ -71,6 +71,7 @@ SECTION_RULES = frozenset({"comment-prompt", "author-bio"})
 SECTION_PENALTY = 200
 SECTION_SHARE = 0.25  # the article before a section heading has at least this share of the best run
 SCRIPT_SAMPLE = 50_000  # characters looked at to find the document's script
+LANGUAGE_SAMPLE = 1000  # words of sentence-shaped lines that vote on the stop-word language
 TITLE_WINDOW = 15
 FOREIGN_MAX_WORDS = 12  # a longer line in another script is a quotation, not a template line
 NAVIGATION_RUN = 3
@@ -229,6 +230,11 @@ def _short_enough(line: Line) -> bool:
     return line.words <= LONG_LISTED_RULES.get(line.listed.rule, MAX_LISTED_WORDS)
 
 
+def _sentence_shaped(line: Line) -> bool:
+    # The part of is_prose that needs no stop words.
+    return line.words >= 20 or features.ends_sentence(line.text) or features.has_inner_sentence(line.text)
+
+
 def _norm(text: str) -> tuple[str, ...]:
     return _line_features(text)[0]
 
@@ -288,7 +294,8 @@ class BoilerplateCleaner(Cleaner):
         """Map a line's index in ``content`` -> (rule, confidence) for every line to remove."""
         main_script = features.script(text, sample=SCRIPT_SAMPLE)
         use_context = len(content) >= MIN_LINES_FOR_CONTEXT and sum(line.words for line in content) >= MIN_WORDS_FOR_CONTEXT
-        stops = features.stop_words(doc.language) if use_context else frozenset()
+        language = self._body_language(content, doc) if use_context else None
+        stops = features.stop_words(language) if use_context else frozenset()
         if use_context:
             for line in content:
                 # is_prose answers False below 8 words: skip the look-up for menu items.
@@ -310,7 +317,7 @@ class BoilerplateCleaner(Cleaner):
         if use_context and text == doc.original:
             # First round only: then line numbers are the input's, worth reporting.
             body = [text.count("\n", 0, content[k].start) + 1 for k in (first, last)]
-            doc.notes[self.code] = {"body_lines": body, "language": doc.language}
+            doc.notes[self.code] = {"body_lines": body, "language": language}
         keep_before = self._title_and_byline(content, first, main_script) if use_context else set()
         title = _norm(content[min(keep_before)].text) if keep_before else None
         runs = self._short_runs(content)
@@ -330,6 +337,19 @@ class BoilerplateCleaner(Cleaner):
         if len(remove) == len(content):  # never empty a document
             return {}
         return remove
+
+    @staticmethod
+    def _body_language(content: list[Line], doc) -> str:
+        """The language whose stop words tell prose from the rest: the majority of function words
+        in the lines shaped like sentences (the article is in them, the menus are not), or the
+        document's language when they have too few."""
+        from ..language import majority_stop_words
+
+        tokens = chain.from_iterable(
+            _norm(line.text) for line in content if line.listed is None and line.words >= 8 and _sentence_shaped(line)
+        )
+        # Words only (some stop-word lists have numbers in them), and a sample is enough.
+        return majority_stop_words(islice(filter(str.isalpha, tokens), LANGUAGE_SAMPLE)) or doc.language
 
     @staticmethod
     def _article_run(content: list[Line], scores: list[float]) -> tuple[int, int, float]:
