@@ -140,6 +140,11 @@ class SourceMap:
         m._index()
         return m
 
+    @property
+    def is_identity(self) -> bool:
+        """Nothing edited yet: every offset is its own original."""
+        return self._identity
+
     def _index(self) -> None:
         self._starts = [p.cur for p in self.pieces]
 
@@ -226,8 +231,8 @@ class LineIndex:
     def __init__(self, text: str):
         # Line k starts after k newlines and the k lines before it: sums computed in C.
         lengths = accumulate(map(len, text.split("\n")), initial=0)
-        self._starts = list(map(add, lengths, range(text.count("\n") + 1)))
+        self.starts = list(map(add, lengths, range(text.count("\n") + 1)))  # offset of each line
 
     def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self._starts, offset) - 1
-        return line + 1, offset - self._starts[line] + 1
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1

@@ -164,23 +164,17 @@ def language_by_stop_words(sample: str) -> str | None:
     # (a few dozen sets, numbered: small ints hash at once, tuples of languages do not).
     # Languages still enter the vote in the order their first stop word appears, which decides ties.
     hits = [(groups[group], n) for group, n in Counter(map(group_of.__getitem__, filter(group_of.__contains__, tokens))).items()]
-    votes: Counter = Counter()
-    for languages, n in hits:
-        for language in languages:
-            votes[language] += n
+    votes = _tally(hits)
     if not votes:
         return None
-    top, count = votes.most_common(1)[0]
+    top = max(votes, key=votes.__getitem__)  # the first language to reach the top count wins
+    count = votes[top]
     if count < VOTE_MIN_HITS or count < VOTE_MIN_SHARE * len(tokens):
         return None
     # Evidence against the winner: function words its list lacks, per other language. A second
     # language's own words in quantity mean mixed text, which langdetect weighs differently.
-    against: Counter = Counter()
-    for languages, n in hits:
-        if top not in languages:
-            for language in languages:
-                against[language] += n
-    if against and against.most_common(1)[0][1] > VOTE_AGAINST * count:
+    against = _tally(hit for hit in hits if top not in hit[0])
+    if against and max(against.values()) > VOTE_AGAINST * count:
         return None
     return top
 
@@ -200,16 +194,28 @@ def majority_stop_words(tokens: Iterable[str]) -> str | None:
     """
     tokens = list(tokens)
     groups, group_of = _stop_word_groups()
-    votes: Counter = Counter()
-    for group, n in Counter(map(group_of.__getitem__, filter(group_of.__contains__, tokens))).items():
-        for language in groups[group]:
-            votes[language] += n
+    hits = Counter(map(group_of.__getitem__, filter(group_of.__contains__, tokens)))
+    votes = _tally((groups[group], n) for group, n in hits.items())
     if not votes:
         return None
-    top, count = votes.most_common(1)[0]
-    if count < VOTE_MIN_HITS or count < VOTE_MIN_SHARE * len(tokens):
+    top = max(votes, key=votes.__getitem__)  # the first language to reach the top count wins
+    if votes[top] < VOTE_MIN_HITS or votes[top] < VOTE_MIN_SHARE * len(tokens):
         return None
     return top
+
+
+def _tally(hits) -> dict[str, int]:
+    """Votes per language from (languages, count) pairs, languages in order of first vote.
+
+    >>> _tally([(("en", "de"), 2), (("de",), 1)])
+    {'en': 2, 'de': 3}
+    """
+    votes: dict[str, int] = {}
+    get = votes.get
+    for languages, n in hits:
+        for language in languages:
+            votes[language] = get(language, 0) + n
+    return votes
 
 
 def detect_language(text: str) -> str:

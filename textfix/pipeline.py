@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from bisect import bisect_right
 from operator import attrgetter
 from typing import Iterable
 
@@ -64,17 +65,23 @@ class Pipeline:
         applied: list[RecordedEdit] = []
         suggestions: list[RecordedEdit] = []
 
-        def record(cleaner: Cleaner, edit: Edit, current: str, was_applied: bool, round_no: int) -> RecordedEdit:
-            start, end = edit.start, edit.end
-            o_start, o_end = source.to_original(start, end)
-            line, column = lines.position(o_start)
-            end_line, end_column = lines.position(o_end)
-            # Positional: a page's boilerplate alone can make hundreds of these.
-            return RecordedEdit(
-                cleaner.code, edit.rule, edit.message, edit.safety, edit.confidence, current[start:end],
-                edit.replacement, o_start, o_end, line, column, end_line, end_column, was_applied, round_no,
-                original[o_start:o_end],
-            )
+        def record(cleaner: Cleaner, edits: list[Edit], current: str, was_applied: bool, round_no: int) -> list[RecordedEdit]:
+            """The edits with their original spans and positions (a page's boilerplate alone can
+            make hundreds, so the loop keeps its look-ups local)."""
+            code, starts = cleaner.code, lines.starts
+            to_original = None if source.is_identity else source.to_original
+            found = []
+            for edit in edits:
+                start, end = edit.start, edit.end
+                o_start, o_end = (start, end) if to_original is None else to_original(start, end)
+                line = bisect_right(starts, o_start)
+                end_line = bisect_right(starts, o_end)
+                found.append(RecordedEdit(
+                    code, edit.rule, edit.message, edit.safety, edit.confidence, current[start:end],
+                    edit.replacement, o_start, o_end, line, o_start - starts[line - 1] + 1, end_line,
+                    o_end - starts[end_line - 1] + 1, was_applied, round_no, original[o_start:o_end],
+                ))
+            return found
 
         # A cleaner is a function of the text: one that changed nothing need not run again
         # until another cleaner changes the text (then its suggestions still stand). On most
@@ -91,19 +98,20 @@ class Pipeline:
                     continue
                 started = time.perf_counter()
                 applicable = []
-                suggested = []
+                unsafe = []
                 for edit in cleaner.find_edits(text, doc):
                     if not self._wanted(cleaner, edit):
                         continue
                     if edit.safety == SAFE or self.unsafe:
                         applicable.append(edit)
                     else:
-                        suggested.append(record(cleaner, edit, text, False, rounds))
+                        unsafe.append(edit)
+                suggested = record(cleaner, unsafe, text, False, rounds)
                 suggestions.extend(suggested)
                 last_suggestions[cleaner.code] = suggested
                 to_apply = check_edits(applicable, len(text))
                 if to_apply:
-                    applied.extend(record(cleaner, e, text, True, rounds) for e in to_apply)
+                    applied.extend(record(cleaner, to_apply, text, True, rounds))
                     source = source.after_edits(to_apply)
                     text = apply_edits(text, to_apply)
                     changed = True

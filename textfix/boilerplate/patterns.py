@@ -175,6 +175,12 @@ def _required() -> tuple[tuple[tuple[str, ...], ...] | None, ...]:
 
 
 @lru_cache(maxsize=1)
+def _matchers() -> tuple:
+    """Per listed pattern, its expression's ``fullmatch``."""
+    return tuple(pattern.expression.fullmatch for pattern in load_patterns())
+
+
+@lru_cache(maxsize=1)
 def _lengths() -> tuple[int | None, ...]:
     """Per listed pattern, the longest line it can match (None: no limit known)."""
     return tuple(max_length(pattern.expression.pattern) for pattern in load_patterns())
@@ -274,17 +280,24 @@ def match_line(line: str) -> Pattern | None:
         stripped = next(group for group in enclosed.groups() if group is not None)
     if not stripped or len(stripped) > 400:
         return None
-    patterns, lengths = load_patterns(), _lengths()
+    patterns, lengths, matchers = load_patterns(), _lengths(), _matchers()
     every, unconditional = _candidates(stripped[:PREFIX])
     # Lower-casing is only a faithful stand-in for case-insensitive matching without cased
     # letters outside ASCII (the long s matches "s", for one); other lines get every pattern.
     if not stripped.isascii() and CASED_NON_ASCII.search(stripped):
-        return next((patterns[i] for i in every if patterns[i].expression.fullmatch(stripped)), None)
+        return next((patterns[i] for i in every if matchers[i](stripped)), None)
     finder, required = _required_finder()
-    present = {number for _, number in finder.iter(stripped.lower())}
     size = len(stripped)
-    # Without any required string only the patterns that need none can match (most lines).
-    for i in every if present else unconditional:
+    found = finder.iter(stripped.lower())
+    first = next(found, None)
+    if first is None:  # no required string: only the patterns that need none can match (most lines)
+        for i in unconditional:
+            longest = lengths[i]
+            if (longest is None or size <= longest) and matchers[i](stripped):
+                return patterns[i]
+        return None
+    present = {first[1], *(number for _, number in found)}
+    for i in every:
         longest = lengths[i]
         if longest is not None and size > longest:
             continue
@@ -297,6 +310,6 @@ def match_line(line: str) -> Pattern | None:
                     break
             if missing:
                 continue
-        if patterns[i].expression.fullmatch(stripped):
+        if matchers[i](stripped):
             return patterns[i]
     return None
