@@ -116,6 +116,7 @@ class Line:
     words: int
     tokens: int  # word tokens (a line in Chinese has fewer tokens than words)
     listed: object  # the matching Pattern, if any
+    shaped: bool  # long enough and punctuated like sentences (see sentence_shaped)
     after_blank: bool  # a blank line (or the start of the text) above
     spaced: bool  # a blank line above and below: its own paragraph, not a menu item
     prose: bool = False  # set once the document's language is known
@@ -151,10 +152,10 @@ def content_lines(lines: Layout) -> list[Line]:
     content = []
     for i in compress(range(len(texts)), map(not_, blank)):
         text = texts[i]
-        tokens, words, listed = _line_features(text)
+        tokens, words, listed, shaped = _line_features(text)
         after_blank = i == 0 or blank[i - 1]
         spaced = after_blank and (i == last or blank[i + 1])
-        content.append(Line(i, starts[i], ends[i], text, words, len(tokens), listed, after_blank, spaced))
+        content.append(Line(i, starts[i], ends[i], text, words, len(tokens), listed, shaped, after_blank, spaced))
     return content
 
 
@@ -168,14 +169,30 @@ def is_prose(text: str, tokens: Sequence[str], count: int, stops: frozenset[str]
     >>> check("Most Popular Articles About Ketamine And Other Drugs Around The World Today")
     False
     """
+    return sentence_shaped(text, count) and has_function_words(text, tokens, count, stops)
+
+
+def sentence_shaped(text: str, count: int) -> bool:
+    """The part of :func:`is_prose` that needs no language: long enough and punctuated like
+    sentences, not a teaser cut short.
+
+    >>> sentence_shaped("Ketamine can relieve depression within hours, a small study found.", 10)
+    True
+    >>> sentence_shaped("Ketamine can relieve depression within hours, a small study...", 10)
+    False
+    """
     # TRUNCATED can only match a line ending in an ellipsis: skip the search that tries every position.
     if count < 8 or (text.rstrip().endswith(("...", "…")) and TRUNCATED.search(text)):
         return False
-    if not (features.ends_sentence(text) or features.has_inner_sentence(text) or count >= 20):
-        return False
+    return features.ends_sentence(text) or features.has_inner_sentence(text) or count >= 20
+
+
+def has_function_words(text: str, tokens: Sequence[str], count: int, stops: frozenset[str]) -> bool:
+    """The part of :func:`is_prose` that needs the language: at least some of a short line's
+    words are stop words (a long line is prose by its length)."""
     # Stop words are whole tokens: a language written without spaces has none to count.
-    if stops and count < 40 and (text.isascii() or not features.UNSPACED.search(text)) and features.stop_ratio(tokens, stops) < 0.15:
-        return False
+    if stops and count < 40 and (text.isascii() or not features.UNSPACED.search(text)):
+        return features.stop_ratio(tokens, stops) >= 0.15
     return True
 
 
@@ -206,11 +223,12 @@ LINE_CACHE = 1 << 12
 
 
 @lru_cache(maxsize=LINE_CACHE)
-def _line_features(text: str) -> tuple[tuple[str, ...], int, object]:
-    """A line's word tokens, word count and listed pattern (None if none): one look-up per
-    line for what every line needs."""
+def _line_features(text: str) -> tuple[tuple[str, ...], int, object, bool]:
+    """A line's word tokens, word count, listed pattern (None if none) and whether it is shaped
+    like sentences: one look-up per line for what needs no context."""
     tokens = tuple(features.words(text))
-    return tokens, features.word_count(text, tokens), match_line(text)
+    count = features.word_count(text, tokens)
+    return tokens, count, match_line(text), sentence_shaped(text, count)
 
 
 # Only a few lines are ever asked for their script (see _foreign).
@@ -218,9 +236,9 @@ _line_script = lru_cache(maxsize=LINE_CACHE)(features.script)
 
 
 @lru_cache(maxsize=LINE_CACHE)
-def _is_prose_line(text: str, stops: frozenset[str]) -> bool:
-    tokens, count, _ = _line_features(text)
-    return is_prose(text, tokens, count, stops)
+def _has_function_words(text: str, stops: frozenset[str]) -> bool:
+    tokens, count, *_ = _line_features(text)
+    return has_function_words(text, tokens, count, stops)
 
 
 _headline_case = lru_cache(maxsize=LINE_CACHE)(features.headline_case)
@@ -228,11 +246,6 @@ _headline_case = lru_cache(maxsize=LINE_CACHE)(features.headline_case)
 
 def _short_enough(line: Line) -> bool:
     return line.words <= LONG_LISTED_RULES.get(line.listed.rule, MAX_LISTED_WORDS)
-
-
-def _sentence_shaped(line: Line) -> bool:
-    # The part of is_prose that needs no stop words.
-    return line.words >= 20 or features.ends_sentence(line.text) or features.has_inner_sentence(line.text)
 
 
 def _norm(text: str) -> tuple[str, ...]:
@@ -298,8 +311,7 @@ class BoilerplateCleaner(Cleaner):
         stops = features.stop_words(language) if use_context else frozenset()
         if use_context:
             for line in content:
-                # is_prose answers False below 8 words: skip the look-up for menu items.
-                line.prose = line.listed is None and line.words >= 8 and _is_prose_line(line.text, stops)
+                line.prose = line.listed is None and line.shaped and _has_function_words(line.text, stops)
 
         remove: dict[int, tuple[str, float]] = {}  # content index -> (rule, confidence)
         first, last = 0, len(content) - 1
@@ -346,7 +358,7 @@ class BoilerplateCleaner(Cleaner):
         from ..language import majority_stop_words
 
         tokens = chain.from_iterable(
-            _norm(line.text) for line in content if line.listed is None and line.words >= 8 and _sentence_shaped(line)
+            _norm(line.text) for line in content if line.listed is None and line.shaped
         )
         # Words only (some stop-word lists have numbers in them), and a sample is enough.
         return majority_stop_words(islice(filter(str.isalpha, tokens), LANGUAGE_SAMPLE)) or doc.language
