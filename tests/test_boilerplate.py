@@ -449,3 +449,11 @@ def test_script_of_whole_pages_answers_as_naming_every_letter():
         text = read(path)
         for sample in (300, 4000, 50_000):
             assert features.script(text, sample=sample) == ref_script(text, sample=sample), path.name
+
+
+def test_script_pre_check_finds_every_letter_outside_ascii():
+    from textfix.boilerplate.features import NON_ASCII_WORD_CHARACTER
+
+    # script() takes the ASCII-only road when this finds nothing: it must find every letter.
+    missed = [hex(code) for code in range(0x80, 0x110000) if chr(code).isalpha() and not NON_ASCII_WORD_CHARACTER.match(chr(code))]
+    assert missed == []

@@ -44,6 +44,7 @@ BEYOND_BMP = re.compile(r"[\U00010000-\U0010ffff]")
 # which becomes a final sigma depending on the characters around it.
 WORDS_NEED_REGEX = re.compile(r"[\u03a3\U00010000-\U0010ffff]")
 ASCII_RUN_RE = re.compile(r"[\x00-\x7f]+")
+NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\d_\x00-\x7f]")
 ASCII_LETTER_RE = re.compile("[A-Za-z]")
 THREE_ASCII_LETTERS = re.compile("[A-Za-z][^A-Za-z]*[A-Za-z][^A-Za-z]*[A-Za-z]")  # stops at the third
 
@@ -208,7 +209,10 @@ def script(text: str, sample: int = 4000) -> str | None:
     text = text[:sample]
     # The common cases, without a name look-up per letter: all ASCII, or ASCII letters with
     # typographic punctuation (curly quotes, dashes) around them.
-    if text.isascii():
+    # Without a letter outside ASCII (typographic punctuation only), ASCII letters decide. The
+    # search is a superset of those letters: re's word characters outside ASCII that are not
+    # digits take in every letter (and a few other numerals, which only send us the long way).
+    if text.isascii() or not NON_ASCII_WORD_CHARACTER.search(text):
         return "LATIN" if THREE_ASCII_LETTERS.search(text) else None
     other = ASCII_RUN_RE.sub("", text)
     if not any(map(str.isalpha, other)):
