@@ -239,6 +239,10 @@ def _all_fixture_lines() -> list[str]:
     lines |= {line for case in CASE_LIST for line in case["input"].splitlines()}
     # Letters that fold to ASCII ones under case-insensitive matching, and odd white space.
     lines |= {"ſhare this", "Photo: ſhutterstock", "\u2003» Related \u00a0", "\x85Share this\u2028", "— Advertisement —"}
+    # Capitals outside ASCII, and letters whose lower case is not what they fold to.
+    lines |= {"ПОДЕЛИТЬСЯ", "ÉCRIT PAR LA RÉDACTION", "LEIA TAMBÉM:", "Ⓒ 2019 ÜBER UNS", "ΣΧΌΛΙΑ (3)", "ſource link",
+              "Foto: ΑΠΕ-ΜΠΕ / µ", "Share ΤΗΙΣ", "KOMENTAR (12)", "ÅLL RIGHTS RESERVED", "Ⓒ COPYRIGHT 2019",
+              "xyz | ſhutterstock", "Sign up for our newſletter today", "the ſite uses cookies to improve your experience"}
     return sorted(lines)
 
 

@@ -165,10 +165,12 @@ def _required() -> tuple[tuple[tuple[str, ...], ...] | None, ...]:
         if pattern.expression.fullmatch("\0", partial=True) is None:
             found.append(None)
             continue
+        # A string is a fair test only if matching it case-insensitively means containing it
+        # lower-cased: none of its letters folds onto an ASCII one or folds apart from its lower case.
         sets = tuple(
             strings
             for strings in required_strings(pattern.expression.pattern)
-            if not any(_folds_to_ascii(ch) for string in strings for ch in string if not ch.isascii())
+            if not any(_folds_to_ascii(ch) or ch.casefold() != ch for string in strings for ch in string if not ch.isascii())
         )
         found.append(sets or None)
     return tuple(found)
@@ -282,13 +284,15 @@ def match_line(line: str) -> Pattern | None:
         return None
     patterns, lengths, matchers = load_patterns(), _lengths(), _matchers()
     every, unconditional = _candidates(stripped[:PREFIX])
-    # Lower-casing is only a faithful stand-in for case-insensitive matching without cased
-    # letters outside ASCII (the long s matches "s", for one); other lines get every pattern.
-    if not stripped.isascii() and CASED_NON_ASCII.search(stripped):
+    lowered = stripped.lower()
+    # Lower-casing stands in for case-insensitive matching where every letter lower-cases to
+    # what it folds to (the long s folds to "s" but stays "ſ"; final sigma folds to "σ"); a line
+    # with another letter gets every pattern.
+    if not stripped.isascii() and CASED_NON_ASCII.search(stripped) and lowered != stripped.casefold():
         return next((patterns[i] for i in every if matchers[i](stripped)), None)
     finder, required = _required_finder()
     size = len(stripped)
-    found = finder.iter(stripped.lower())
+    found = finder.iter(lowered)
     first = next(found, None)
     if first is None:  # no required string: only the patterns that need none can match (most lines)
         for i in unconditional:
