@@ -71,7 +71,7 @@ SECTION_RULES = frozenset({"comment-prompt", "author-bio"})
 SECTION_PENALTY = 200
 SECTION_SHARE = 0.25  # the article before a section heading has at least this share of the best run
 SCRIPT_SAMPLE = 50_000  # characters looked at to find the document's script
-LANGUAGE_SAMPLE = 1000  # words of sentence-shaped lines that vote on the stop-word language
+LANGUAGE_SAMPLE = 500  # words of sentence-shaped lines that vote on the stop-word language
 TITLE_WINDOW = 15
 FOREIGN_MAX_WORDS = 12  # a longer line in another script is a quotation, not a template line
 NAVIGATION_RUN = 3
@@ -244,6 +244,13 @@ def _has_function_words(text: str, stops: frozenset[str]) -> bool:
 _headline_case = lru_cache(maxsize=LINE_CACHE)(features.headline_case)
 
 
+@lru_cache(maxsize=64)  # the next round of the same page votes on the same words
+def _majority_stop_words(tokens: tuple[str, ...]) -> str | None:
+    from ..language import majority_stop_words
+
+    return majority_stop_words(tokens)
+
+
 def _short_enough(line: Line) -> bool:
     return line.words <= LONG_LISTED_RULES.get(line.listed.rule, MAX_LISTED_WORDS)
 
@@ -355,13 +362,11 @@ class BoilerplateCleaner(Cleaner):
         """The language whose stop words tell prose from the rest: the majority of function words
         in the lines shaped like sentences (the article is in them, the menus are not), or the
         document's language when they have too few."""
-        from ..language import majority_stop_words
-
         tokens = chain.from_iterable(
             _norm(line.text) for line in content if line.listed is None and line.shaped
         )
         # Words only (some stop-word lists have numbers in them), and a sample is enough.
-        return majority_stop_words(islice(filter(str.isalpha, tokens), LANGUAGE_SAMPLE)) or doc.language
+        return _majority_stop_words(tuple(islice(filter(str.isalpha, tokens), LANGUAGE_SAMPLE))) or doc.language
 
     @staticmethod
     def _article_run(content: list[Line], scores: list[float]) -> tuple[int, int, float]:
