@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from statistics import median
 from pathlib import Path
 
 DEBRIS_CLEANERS = ["encoding", "entities", "numbers", "punctuation", "whitespace"]
@@ -81,15 +82,17 @@ def main() -> None:
     runs = {"ftfy": ftfy.fix_text, **{label: pipeline.run for label, pipeline in pipelines.items()}}
     # Interleaved: each round times every contender once, so a machine that speeds up or slows
     # down during the run (other jobs, clock changes) moves them all, not one of them.
-    best = dict.fromkeys(runs, float("inf"))
+    timings: dict[str, list[float]] = {label: [] for label in runs}
     for _ in range(args.repeat):
         for label, function in runs.items():
-            best[label] = min(best[label], cross_warm_seconds(function, documents, 1))
-    theirs = size / best["ftfy"]
+            timings[label].append(cross_warm_seconds(function, documents, 1))
+    theirs = size / min(timings["ftfy"])
     print(f"ftfy.fix_text:                       {theirs:6.2f} MB/s")
+    print("textfix.clean, best of each and the median of the rounds' ratios (each round times both):")
     for label in pipelines:
-        ours = size / best[label]
-        print(f"textfix.clean ({label + '):':19s} {ours:6.2f} MB/s   {ours / theirs:5.2f}x ftfy")
+        ours = size / min(timings[label])
+        ratios = [ftfy_time / our_time for ftfy_time, our_time in zip(timings["ftfy"], timings[label])]
+        print(f"  {label + ':':18s} {ours:6.2f} MB/s   {ours / theirs:5.2f}x ftfy   median {median(ratios):5.2f}x")
     default = pipelines["default cleaners"]
     passes = 2 * args.repeat  # each repeat ran the corpus twice: a warm-up half and a timed half, twice
     print("seconds per pass over the corpus, per cleaner (default cleaners):")
