@@ -70,16 +70,19 @@ class Pipeline:
             make hundreds, so the loop keeps its look-ups local)."""
             code, starts = cleaner.code, lines.starts
             to_original = None if source.is_identity else source.to_original
+            unedited = to_original is None and current is original  # then before == original
             found = []
             for edit in edits:
                 start, end = edit.start, edit.end
                 o_start, o_end = (start, end) if to_original is None else to_original(start, end)
                 line = bisect_right(starts, o_start)
                 end_line = bisect_right(starts, o_end)
+                before = current[start:end]
                 found.append(RecordedEdit(
-                    code, edit.rule, edit.message, edit.safety, edit.confidence, current[start:end],
+                    code, edit.rule, edit.message, edit.safety, edit.confidence, before,
                     edit.replacement, o_start, o_end, line, o_start - starts[line - 1] + 1, end_line,
-                    o_end - starts[end_line - 1] + 1, was_applied, round_no, original[o_start:o_end],
+                    o_end - starts[end_line - 1] + 1, was_applied, round_no,
+                    before if unedited else original[o_start:o_end],
                 ))
             return found
 
