@@ -77,8 +77,13 @@ def test_seed_001_loses_the_prompts_and_keeps_every_paragraph():
     assert out.rstrip().endswith("to the list of ketamine ’ s tasks.")
     for paragraph in paragraphs(text):
         assert paragraph in out
-    by_rule = collections.Counter(e.rule for e in result.edits if e.original.strip())
+    # Lines removed per rule (adjacent lines removed by one rule are one edit).
+    by_rule = collections.Counter()
+    for edit in result.edits:
+        by_rule[edit.rule] += sum(1 for line in edit.original.splitlines() if line.strip())
     assert by_rule == {"share-prompt": 2, "comment-prompt": 2, "related-block": 1, "source-link": 1}
+    comments = [edit for edit in result.edits if edit.rule == "comment-prompt"]
+    assert len(comments) == 1 and "Leave a Reply" in comments[0].original and "bloggers" in comments[0].original
 
 
 def test_listed_removals_are_confident_and_context_removals_less_so():

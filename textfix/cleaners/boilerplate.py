@@ -579,14 +579,19 @@ class BoilerplateCleaner(Cleaner):
 
     @staticmethod
     def _edits(lines: Layout, content: list[Line], remove: dict[int, tuple[str, float]]):
-        """One edit per removed line, taking along the blank lines its removal would orphan.
+        """One edit per run of adjacent lines removed by the same rule (a menu, a share bar, a
+        footer), taking along the blank lines their removal would orphan. Its ``before`` holds
+        every line of the run; the message names how many.
 
-        >>> text = "Share this:\\n\\nBody.\\n\\nAdvertisement\\n\\nMore body.\\n\\nSource link"
+        >>> text = "Share this:\\n\\nBody.\\n\\nAdvertisement\\n\\nMore body.\\n\\nSource link\\nLike this:"
         >>> lines = layout(text)
         >>> content = content_lines(lines)
-        >>> gone = {k: ("x", 1.0) for k, line in enumerate(content) if line.text != "Body." and line.text != "More body."}
+        >>> gone = {k: ("x", 1.0) for k, line in enumerate(content) if "ody." not in line.text}
+        >>> edits = list(BoilerplateCleaner._edits(lines, content, gone))
+        >>> [edit.message for edit in edits]
+        ['remove x: Share this:', 'remove x: Advertisement', 'remove the blank lines left at the edge', 'remove x: 2 lines, Source link ... Like this:']
         >>> from textfix.edits import apply_edits
-        >>> apply_edits(text, list(BoilerplateCleaner._edits(lines, content, gone)))
+        >>> apply_edits(text, edits)
         'Body.\\n\\nMore body.\\n'
         """
         starts, blank = lines.starts, lines.blank
@@ -597,7 +602,7 @@ class BoilerplateCleaner(Cleaner):
         kept = set(kept_lines)
         first_text = content[0].index if content else n
         text_end = lines.ends[-1] if n else 0
-        messages: dict[str, str] = {}
+        run: list = []  # [start, end, rule, confidence, first line, last line, lines]
         for k in sorted(remove):
             line = content[k]
             i = line.index
@@ -614,9 +619,23 @@ class BoilerplateCleaner(Cleaner):
                 end = starts[nxt]
             if first_text >= i:
                 start = 0
+            if run and (run[1] != start or run[2] != rule or run[3] != confidence or start < line.start):
+                yield _run_edit(*run)
+                run = []
             if start < line.start:
                 # Reported apart, so that the line's own edit points at the line.
                 yield Edit(start, line.start, "", rule, "remove the blank lines left at the edge", SAFE, confidence)
-            what = messages.get(rule) or messages.setdefault(rule, f"remove {rule.replace('-', ' ')}: ")
-            # _make skips the keyword handling of Edit(...): a page can have hundreds of these.
-            yield Edit._make((line.start, end, "", rule, what + line.text.strip()[:60], SAFE, confidence))
+            if run:
+                run[1], run[5], run[6] = end, line, run[6] + 1
+            else:
+                run = [line.start, end, rule, confidence, line, line, 1]
+        if run:
+            yield _run_edit(*run)
+
+
+def _run_edit(start: int, end: int, rule: str, confidence: float, first: Line, last: Line, count: int) -> Edit:
+    what = f"remove {rule.replace('-', ' ')}: "
+    if count == 1:
+        return Edit(start, end, "", rule, what + first.text.strip()[:60], SAFE, confidence)
+    ends = f"{first.text.strip()[:30]} ... {last.text.strip()[:30]}"
+    return Edit(start, end, "", rule, f"{what}{count} lines, {ends}", SAFE, confidence)
