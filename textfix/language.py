@@ -250,7 +250,10 @@ def _langdetect(sample: str) -> str:
     return lang.split("-")[0]
 
 
-def preload() -> None:
-    """Load the stop-word index and langdetect's profiles now (see ``Cleaner.preload``)."""
+def preload(profiles: bool = True) -> None:
+    """Load the stop-word index and, unless ``profiles`` is false, langdetect's profiles now
+    (see ``Cleaner.preload``). Cleaners that only seldom need langdetect leave its profiles
+    (a third of a second) to the first document that does."""
     _stop_word_groups()
-    _factory()
+    if profiles:
+        _factory()

@@ -317,3 +317,8 @@ def match_line(line: str) -> Pattern | None:
         if matchers[i](stripped):
             return patterns[i]
     return None
+
+
+def preload() -> None:
+    """Compile the listed patterns and build their look-up tables now (see ``Cleaner.preload``)."""
+    _decoration(), _required_finder(), _matchers(), _lengths(), _open_start()

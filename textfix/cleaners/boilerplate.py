@@ -296,9 +296,13 @@ class BoilerplateCleaner(Cleaner):
     }
 
     def preload(self) -> None:
+        from ..boilerplate.patterns import preload as preload_patterns
         from ..language import preload as preload_language
 
-        preload_language()
+        preload_patterns()
+        # The page's own stop-word vote names the language of nearly every page: langdetect's
+        # profiles wait for the first page that needs them.
+        preload_language(profiles=False)
 
     def find_edits(self, text, doc):
         lines = layout(text)

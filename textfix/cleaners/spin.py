@@ -96,7 +96,7 @@ class SpinCleaner(Cleaner):
 
         stats.load()
         table_with(self.phrase_files)
-        preload_language()
+        preload_language(profiles=False)  # the shipped word list settles most texts' language
 
     def find_edits(self, text, doc):
         from ..spin.phrases import table_with
