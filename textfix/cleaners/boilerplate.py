@@ -5,8 +5,9 @@ How a page is read:
 1. Every line that matches a listed pattern (share prompts, comment prompts, credits, cookie
    notices ... see ``textfix/data/boilerplate-patterns.tsv``) is boilerplate wherever it stands,
    as long as it is short.
-2. The article body is the densest run of prose lines (long enough, punctuated, with the stop
-   words of the document's language): each prose line scores its word count (a quarter of it
+2. The article body is the densest run of prose lines (long enough, punctuated, with enough
+   stop words of the page's language, the majority of function words in its sentence-shaped
+   lines): each prose line scores its word count (a quarter of it
    when it stands alone among headlines, like a teaser), every other line a small penalty and a
    listed line a large one, and the run with the highest total (a maximum-sum segment) is the
    body. A comment section or an 'About <name>' bio after a real article ends it. Short lines
@@ -18,6 +19,8 @@ How a page is read:
    heading go. Before it, the title (a heading that repeats the page's first line, usually the
    HTML title) and the byline/dateline under it stay; everything else around the body goes,
    named by what it looks like (a navigation run, a line in another script, or its position).
+
+Edits: one per run of adjacent lines removed by the same rule, so a menu is one entry.
 
 Confidence: 0.95 for listed lines and a repeated title, 0.9 for a line in another script, 0.75
 for navigation runs and related-story items, 0.6 for lines judged by their position alone. All
