@@ -65,7 +65,9 @@ class Pipeline:
         applied: list[RecordedEdit] = []
         suggestions: list[RecordedEdit] = []
 
-        def record(cleaner: Cleaner, edits: list[Edit], current: str, was_applied: bool, round_no: int) -> list[RecordedEdit]:
+        def record(
+            cleaner: Cleaner, edits: list[Edit], current: str, was_applied: bool, round_no: int
+        ) -> list[RecordedEdit]:
             """The edits with their original spans and positions (a page's boilerplate alone can
             make hundreds, so the loop keeps its look-ups local)."""
             code, starts = cleaner.code, lines.starts
