@@ -163,7 +163,8 @@ def language_by_stop_words(sample: str) -> str | None:
     # Stop words are picked out and counted in C, per set of languages whose lists have them
     # (a few dozen sets, numbered: small ints hash at once, tuples of languages do not).
     # Languages still enter the vote in the order their first stop word appears, which decides ties.
-    hits = [(groups[group], n) for group, n in Counter(map(group_of.__getitem__, filter(group_of.__contains__, tokens))).items()]
+    counts = Counter(map(group_of.__getitem__, filter(group_of.__contains__, tokens)))
+    hits = [(groups[group], n) for group, n in counts.items()]
     votes = _tally(hits)
     if not votes:
         return None

