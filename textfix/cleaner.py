@@ -19,6 +19,10 @@ class Document:
         self.original = original
         self.path = path
         self.notes: dict[str, dict] = {}
+        # The language of the page's running text, when a cleaner has found it (the boilerplate
+        # cleaner does, from the article's function words): often more telling than ``language``,
+        # which reads the start of the whole page, and free.
+        self.prose_language: str | None = None
 
     @cached_property
     def language(self) -> str:

@@ -321,7 +321,12 @@ class BoilerplateCleaner(Cleaner):
         """Map a line's index in ``content`` -> (rule, confidence) for every line to remove."""
         main_script = features.script(text, sample=SCRIPT_SAMPLE)
         use_context = len(content) >= MIN_LINES_FOR_CONTEXT and sum(line.words for line in content) >= MIN_WORDS_FOR_CONTEXT
-        language = self._body_language(content, doc) if use_context else None
+        language = None
+        if use_context:
+            found = self._prose_language(content)
+            if found and doc.prose_language is None:
+                doc.prose_language = found  # for the cleaners after this one
+            language = found or doc.language
         stops = features.stop_words(language) if use_context else frozenset()
         if use_context:
             for line in content:
@@ -365,15 +370,15 @@ class BoilerplateCleaner(Cleaner):
         return remove
 
     @staticmethod
-    def _body_language(content: list[Line], doc) -> str:
+    def _prose_language(content: list[Line]) -> str | None:
         """The language whose stop words tell prose from the rest: the majority of function words
-        in the lines shaped like sentences (the article is in them, the menus are not), or the
-        document's language when they have too few."""
+        in the lines shaped like sentences (the article is in them, the menus are not); None when
+        they have too few."""
         tokens = chain.from_iterable(
             _norm(line.text) for line in content if line.listed is None and line.shaped
         )
         # Words only (some stop-word lists have numbers in them), and a sample is enough.
-        return _majority_stop_words(tuple(islice(filter(str.isalpha, tokens), LANGUAGE_SAMPLE))) or doc.language
+        return _majority_stop_words(tuple(islice(filter(str.isalpha, tokens), LANGUAGE_SAMPLE)))
 
     @staticmethod
     def _article_run(content: list[Line], scores: list[float]) -> tuple[int, int, float]:

@@ -107,7 +107,8 @@ class SpinCleaner(Cleaner):
         unchanged = state is not None and state.text == text  # analysed already: English
         if not unchanged and (self._not_english.get(doc) == text or not looks_english(text, doc)):
             self._not_english[doc] = text  # a later round with the same text is skipped at once
-            notes.update({"skipped": f"language {doc.language!r}: spin repair is English only"})
+            language = doc.prose_language or doc.language
+            notes.update({"skipped": f"language {language!r}: spin repair is English only"})
             return
         table = self.table if self.table is not None else table_with(self.phrase_files)
         # The judgement is made once, on the text as the spin cleaner first saw it: later rounds
