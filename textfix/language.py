@@ -159,19 +159,11 @@ def language_by_stop_words(sample: str) -> str | None:
     True
     """
     tokens = letter_words(sample.lower())
-    groups, group_of = _stop_word_groups()
-    # Stop words are picked out and counted in C, per set of languages whose lists have them
-    # (a few dozen sets, numbered: small ints hash at once, tuples of languages do not).
-    # Languages still enter the vote in the order their first stop word appears, which decides ties.
-    counts = Counter(map(group_of.__getitem__, filter(group_of.__contains__, tokens)))
-    hits = [(groups[group], n) for group, n in counts.items()]
-    votes = _tally(hits)
-    if not votes:
+    hits = _stop_word_hits(tokens)
+    winner = _winner(hits, len(tokens))
+    if winner is None:
         return None
-    top = max(votes, key=votes.__getitem__)  # the first language to reach the top count wins
-    count = votes[top]
-    if count < VOTE_MIN_HITS or count < VOTE_MIN_SHARE * len(tokens):
-        return None
+    top, count = winner
     # Evidence against the winner: function words its list lacks, per other language. A second
     # language's own words in quantity mean mixed text, which langdetect weighs differently.
     against = _tally(hit for hit in hits if top not in hit[0])
@@ -194,15 +186,32 @@ def majority_stop_words(tokens: Iterable[str]) -> str | None:
     True
     """
     tokens = list(tokens)
+    winner = _winner(_stop_word_hits(tokens), len(tokens))
+    return winner[0] if winner else None
+
+
+def _stop_word_hits(tokens: list[str]) -> list[tuple[tuple[str, ...], int]]:
+    """(languages whose lists have it, occurrences) per set of such languages, in the order of
+    their first stop word in ``tokens`` (which decides ties).
+
+    Stop words are picked out and counted in C, per numbered set of languages (a few dozen
+    sets: small ints hash at once, tuples of languages do not).
+    """
     groups, group_of = _stop_word_groups()
-    hits = Counter(map(group_of.__getitem__, filter(group_of.__contains__, tokens)))
-    votes = _tally((groups[group], n) for group, n in hits.items())
+    counts = Counter(map(group_of.__getitem__, filter(group_of.__contains__, tokens)))
+    return [(groups[group], n) for group, n in counts.items()]
+
+
+def _winner(hits: list[tuple[tuple[str, ...], int]], tokens: int) -> tuple[str, int] | None:
+    """The language with the most stop-word hits and its count, when they are enough to be
+    running text (VOTE_MIN_HITS, and VOTE_MIN_SHARE of ``tokens`` words); otherwise None."""
+    votes = _tally(hits)
     if not votes:
         return None
     top = max(votes, key=votes.__getitem__)  # the first language to reach the top count wins
-    if votes[top] < VOTE_MIN_HITS or votes[top] < VOTE_MIN_SHARE * len(tokens):
+    if votes[top] < VOTE_MIN_HITS or votes[top] < VOTE_MIN_SHARE * tokens:
         return None
-    return top
+    return top, votes[top]
 
 
 def _tally(hits) -> dict[str, int]:
