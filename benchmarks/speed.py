@@ -40,23 +40,20 @@ def clear_text_caches() -> None:
                         value.cache_clear()
 
 
-def cross_warm_seconds(function, documents: list[str], repeat: int) -> float:
-    """Best-of-``repeat`` seconds for one pass over ``documents``, each half measured cold
-    after warming on the other half."""
+def cross_warm_seconds(function, documents: list[str]) -> float:
+    """Seconds for one pass over ``documents``, each half measured cold after warming on the
+    other half."""
     halves = (documents[0::2], documents[1::2])
-    best = float("inf")
-    for _ in range(repeat):
-        total = 0.0
-        for measured, other in (halves, halves[::-1]):
-            clear_text_caches()
-            for document in other:
-                function(document)
-            started = time.perf_counter()
-            for document in measured:
-                function(document)
-            total += time.perf_counter() - started
-        best = min(best, total)
-    return best
+    total = 0.0
+    for measured, other in (halves, halves[::-1]):
+        clear_text_caches()
+        for document in other:
+            function(document)
+        started = time.perf_counter()
+        for document in measured:
+            function(document)
+        total += time.perf_counter() - started
+    return total
 
 
 def main() -> None:
@@ -85,7 +82,7 @@ def main() -> None:
     timings: dict[str, list[float]] = {label: [] for label in runs}
     for _ in range(args.repeat):
         for label, function in runs.items():
-            timings[label].append(cross_warm_seconds(function, documents, 1))
+            timings[label].append(cross_warm_seconds(function, documents))
     theirs = size / min(timings["ftfy"])
     print(f"ftfy.fix_text:                       {theirs:6.2f} MB/s")
     print("textfix.clean, best of each and the median of the rounds' ratios (each round times both):")

@@ -162,22 +162,10 @@ def content_lines(lines: Layout) -> list[Line]:
     return content
 
 
-def is_prose(text: str, tokens: Sequence[str], count: int, stops: frozenset[str]) -> bool:
-    """A line that reads like running text: long enough, punctuated, made of function words too.
-
-    >>> stops = features.stop_words("en")
-    >>> def check(s): return is_prose(s, features.words(s), features.word_count(s), stops)
-    >>> check("The small study was published Wednesday in the American Journal of Psychiatry.")
-    True
-    >>> check("Most Popular Articles About Ketamine And Other Drugs Around The World Today")
-    False
-    """
-    return sentence_shaped(text, count) and has_function_words(text, tokens, count, stops)
-
-
 def sentence_shaped(text: str, count: int) -> bool:
-    """The part of :func:`is_prose` that needs no language: long enough and punctuated like
-    sentences, not a teaser cut short.
+    """Half of the prose test, the half that needs no language: long enough and punctuated
+    like sentences, not a teaser cut short (a line is prose when it is this and
+    :func:`has_function_words`).
 
     >>> sentence_shaped("Ketamine can relieve depression within hours, a small study found.", 10)
     True
@@ -191,8 +179,16 @@ def sentence_shaped(text: str, count: int) -> bool:
 
 
 def has_function_words(text: str, tokens: Sequence[str], count: int, stops: frozenset[str]) -> bool:
-    """The part of :func:`is_prose` that needs the language: at least some of a short line's
-    words are stop words (a long line is prose by its length)."""
+    """The other half of the prose test, the half that needs the language: at least some of a
+    short line's words are stop words (a long line is prose by its length).
+
+    >>> stops = features.stop_words("en")
+    >>> def check(s): return has_function_words(s, features.words(s), features.word_count(s), stops)
+    >>> check("The small study was published Wednesday in the American Journal of Psychiatry.")
+    True
+    >>> check("Ketamine, esketamine, psilocybin, MDMA, LSD and ayahuasca trials expand worldwide.")
+    False
+    """
     # Stop words are whole tokens: a language written without spaces has none to count.
     if stops and count < 40 and (text.isascii() or not features.UNSPACED.search(text)):
         return features.stop_ratio(tokens, stops) >= 0.15

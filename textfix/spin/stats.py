@@ -16,7 +16,6 @@ import gzip
 import re
 from functools import lru_cache
 from importlib import resources
-from itertools import compress
 from operator import itemgetter
 
 FLOOR = 100  # thousands: the corpus lists no pair below this count
