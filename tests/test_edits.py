@@ -66,6 +66,26 @@ def test_random_edits_keep_unchanged_text_aligned():
             assert 0 <= o_start <= o_end <= len(original)
 
 
+def test_the_unedited_maps_shortcuts_agree_with_the_general_path():
+    from textfix.edits import _Piece
+
+    rng = random.Random(11)
+    for _ in range(200):
+        text = "".join(rng.choice("ab c\n") for _ in range(rng.randint(0, 60)))
+        shortcut = SourceMap.identity(len(text))
+        general = SourceMap([_Piece(0, len(text), 0, len(text), True)])  # same map, not flagged
+        general._index()
+        edits = check_edits(
+            [edit(s, min(len(text), s + rng.randint(0, 4)), rng.choice(["", "X", "YY"]))
+             for s in (rng.randint(0, len(text)) for _ in range(rng.randint(0, 6)))],
+            len(text),
+        )
+        for start in range(len(text) + 1):
+            for end in range(start, min(len(text), start + 3) + 1):
+                assert shortcut.to_original(start, end) == general.to_original(start, end)
+        assert shortcut.after_edits(edits).pieces == general.after_edits(edits).pieces
+
+
 def test_line_index_positions_are_one_based():
     index = LineIndex("ab\ncd\n\nef")
     assert index.position(0) == (1, 1)
