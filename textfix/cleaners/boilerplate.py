@@ -610,7 +610,7 @@ class BoilerplateCleaner(Cleaner):
         kept = set(kept_lines)
         first_text = content[0].index if content else n
         text_end = lines.ends[-1] if n else 0
-        run: list = []  # [start, end, rule, confidence, first line, last line, lines]
+        run: _Run | None = None  # the adjacent lines removed so far by one rule
         for k in sorted(remove):
             line = content[k]
             i = line.index
@@ -627,23 +627,40 @@ class BoilerplateCleaner(Cleaner):
                 end = starts[nxt]
             if first_text >= i:
                 start = 0
-            if run and (run[1] != start or run[2] != rule or run[3] != confidence or start < line.start):
-                yield _run_edit(*run)
-                run = []
+            if run is not None and not run.continued_by(start, rule, confidence, line):
+                yield run.edit()
+                run = None
             if start < line.start:
                 # Reported apart, so that the line's own edit points at the line.
                 yield Edit(start, line.start, "", rule, "remove the blank lines left at the edge", SAFE, confidence)
-            if run:
-                run[1], run[5], run[6] = end, line, run[6] + 1
+            if run is None:
+                run = _Run(line.start, end, rule, confidence, line, line)
             else:
-                run = [line.start, end, rule, confidence, line, line, 1]
-        if run:
-            yield _run_edit(*run)
+                run.end, run.last, run.lines = end, line, run.lines + 1
+        if run is not None:
+            yield run.edit()
 
 
-def _run_edit(start: int, end: int, rule: str, confidence: float, first: Line, last: Line, count: int) -> Edit:
-    what = f"remove {rule.replace('-', ' ')}: "
-    if count == 1:
-        return Edit(start, end, "", rule, what + first.text.strip()[:60], SAFE, confidence)
-    ends = f"{first.text.strip()[:30]} ... {last.text.strip()[:30]}"
-    return Edit(start, end, "", rule, f"{what}{count} lines, {ends}", SAFE, confidence)
+@dataclass(slots=True)
+class _Run:
+    """Adjacent lines removed by one rule: they make one edit."""
+
+    start: int
+    end: int
+    rule: str
+    confidence: float
+    first: Line
+    last: Line
+    lines: int = 1
+
+    def continued_by(self, start: int, rule: str, confidence: float, line: Line) -> bool:
+        # A line whose blank lines above are reported apart starts a run of its own.
+        return start == self.end and rule == self.rule and confidence == self.confidence and start == line.start
+
+    def edit(self) -> Edit:
+        what = f"remove {self.rule.replace('-', ' ')}: "
+        if self.lines == 1:
+            message = what + self.first.text.strip()[:60]
+        else:
+            message = f"{what}{self.lines} lines, {self.first.text.strip()[:30]} ... {self.last.text.strip()[:30]}"
+        return Edit(self.start, self.end, "", self.rule, message, SAFE, self.confidence)
