@@ -16,6 +16,7 @@ from .errors import TextfixError
 from .io import atomic_write, decode, display_name, read_bytes
 from .parallel import worker_pipeline
 from .result import Result
+from .retention import Kept, result_retention
 
 CHANGED, UNCHANGED, FAILED = "changed", "unchanged", "failed"
 
@@ -43,6 +44,7 @@ class Outcome:
     edits: int = 0
     documents: int = 1
     output: str | None = None  # text or diff for stdout
+    kept: Kept | None = None
 
 
 def _digest(data: bytes) -> str:
@@ -80,7 +82,7 @@ def clean_file(task: FileTask) -> Outcome:
         counts = Counter(result.counts())
         return Outcome(name, CHANGED if result.changed else UNCHANGED,
                        results=[result] if task.keep_result else [], counts=counts,
-                       edits=len(result.edits), output=output)
+                       edits=len(result.edits), output=output, kept=result_retention(result))
     except TextfixError as e:
         return Outcome(name, FAILED, error=str(e))
     except Exception as e:  # a bug in one cleaner must not sink the whole batch

@@ -8,6 +8,7 @@ from collections import Counter
 
 from . import __version__
 from .io import atomic_write
+from .retention import result_retention
 
 SCHEMA_VERSION = 1
 FORMATS = ("json", "html")
@@ -17,9 +18,16 @@ def summarize(results: list, failures: list | None = None) -> dict:
     """Totals over many results: files, changes, edits and suggestions per cleaner and rule."""
     counts: Counter = Counter()
     rules: Counter = Counter()
+    words_before = words_after = 0
+    lost = []
     for result in results:
         counts.update(result.counts())
         rules.update(result.rule_counts())
+        kept = result_retention(result)
+        words_before += kept.words_before
+        words_after += min(kept.words_after, kept.words_before)
+        if kept.lost_prose:
+            lost.append(result.path)
     return {
         "files": len(results) + len(failures or []),
         "changed": sum(r.changed for r in results),
@@ -28,6 +36,7 @@ def summarize(results: list, failures: list | None = None) -> dict:
         "suggestions": sum(len(r.suggestions) for r in results),
         "counts": dict(sorted(counts.items())),
         "rules": dict(sorted(rules.items())),
+        "kept": {"words": round(words_after / words_before, 3) if words_before else 1.0, "lost_prose": lost},
     }
 
 
@@ -36,7 +45,7 @@ def build_report(results: list, failures: list | None = None) -> dict:
         "textfix": __version__,
         "schema": SCHEMA_VERSION,
         "summary": summarize(results, failures),
-        "files": [r.to_dict() for r in results],
+        "files": [{**r.to_dict(), "kept": result_retention(r).to_dict()} for r in results],
         "errors": list(failures or []),
     }
 
