@@ -109,9 +109,10 @@ def test_exit_zero_and_failures_exit_2_after_the_rest(tree):
 def test_github_annotations(tree):
     result = run(["clean", "--check", "--output-format", "github", str(tree / "news" / "a.txt")])
     assert result.exit_code == 1
-    lines = result.stdout.splitlines()
-    assert lines and all(line.startswith("::warning file=") for line in lines)
-    assert any(",line=1,col=3," in line and "title=textfix " in line for line in lines)
+    head, *edits = result.stdout.splitlines()
+    assert head.startswith("::warning file=") and "title=textfix%3A 3 edits::" in head  # one per file
+    assert edits and all(line.startswith("::notice file=") for line in edits)  # then the first edits
+    assert any(",line=1,col=3," in line and "title=textfix " in line for line in edits)
 
 
 def test_json_output_format_is_the_report(tree):

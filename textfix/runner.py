@@ -6,6 +6,7 @@ can be driven from Python.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from contextlib import nullcontext
@@ -19,6 +20,8 @@ from .errors import TextfixError
 from .jsonl import JsonlOptions, clean_jsonl
 from .parallel import WorkerPool, ordered_map
 from .progress import ProgressBar
+from .annotations import GithubAnnotations, job_summary_from, lost_prose_warning
+from .retention import RetentionTally, result_retention
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
 STDOUT, CHECK, DIFF, IN_PLACE, OUTPUT = "stdout", "check", "diff", "in-place", "output"
@@ -52,6 +55,7 @@ class Summary:
     edits: int = 0
     records: int = 0
     counts: Counter = field(default_factory=Counter)
+    retention: RetentionTally = field(default_factory=RetentionTally)
 
     def line(self, check: bool) -> str:
         changed = "would change" if check else "changed"
@@ -61,36 +65,11 @@ class Summary:
             text += f"; {self.records} records"
         if self.counts:
             text += "; edits: " + ", ".join(f"{code} {n}" for code, n in sorted(self.counts.items()))
-        return text
+        return text + self.retention.phrase()
 
 
 def _say(message: str) -> None:
     click.echo(message, err=True)
-
-
-def _annotation(value: str, prop: bool = False) -> str:
-    # GitHub workflow commands escape these characters (and , : inside properties).
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
-
-
-def _file_of(path: str | None) -> str:
-    """The file a result came from: a JSONL record's path is ``FILE:LINE``."""
-    path = path or ""
-    head, _, tail = path.rpartition(":")
-    return head if head and tail.isdigit() else path
-
-
-def github_annotations(result) -> list[str]:
-    lines = []
-    path = _annotation(_file_of(result.path), prop=True)
-    for edit in result.edits + result.suggestions:
-        kind = "warning" if edit.applied else "notice"
-        detail = f"{edit.message}: {edit.before!r} -> {edit.after!r}"
-        lines.append(f"::{kind} file={path},line={edit.line},col={edit.column},endLine={edit.end_line},"
-                     f"endColumn={edit.end_column},title={_annotation('textfix ' + edit.rule, prop=True)}::"
-                     f"{_annotation(detail)}")
-    return lines
 
 
 class Run:
@@ -101,6 +80,7 @@ class Run:
         self.results: list = []
         self.failures: list[dict] = []
         self.keep_results = bool(options.report_path) or options.output_format != "text"
+        self.github = GithubAnnotations()
 
     # --- per-item handling -------------------------------------------------------------------
     def _failed(self, path: str, message: str) -> None:
@@ -120,6 +100,9 @@ class Run:
             self.summary.unchanged += 1
         self.summary.edits += outcome.edits
         self.summary.counts.update(outcome.counts)
+        self.summary.retention.add(outcome.path, outcome.kept)
+        if outcome.kept is not None and outcome.kept.lost_prose and not opts.quiet:
+            _say(lost_prose_warning(outcome.path, outcome.kept))
         self.results.extend(outcome.results)
         if outcome.output is not None:
             sys.stdout.buffer.write(outcome.output.encode("utf-8", "surrogateescape"))
@@ -127,7 +110,7 @@ class Run:
         self._per_item_message(outcome.path, outcome.status == CHANGED, outcome.edits)
         if opts.output_format == "github":
             for result in outcome.results:
-                for line in github_annotations(result):
+                for line in self.github.lines(result, result_retention(result)):
                     click.echo(line)
 
     def _per_item_message(self, path: str, changed: bool, edits: int) -> None:
@@ -135,9 +118,9 @@ class Run:
         if opts.quiet or opts.output_format != "text":
             return
         if changed and opts.mode in (CHECK, DIFF):
-            _say(f"would clean {path} ({edits} edits)")
+            _say(f"would clean {path} ({edits} edit{'s' if edits != 1 else ''})")
         elif changed and opts.verbose:
-            _say(f"cleaned {path} ({edits} edits)")
+            _say(f"cleaned {path} ({edits} edit{'s' if edits != 1 else ''})")
         elif opts.verbose:
             _say(f"{path}: nothing to change")
 
@@ -218,7 +201,7 @@ class Run:
         for result in chunk.results:
             self.results.append(result)
             if self.options.output_format == "github":
-                for line in github_annotations(result):
+                for line in self.github.lines(result, result_retention(result)):
                     click.echo(line)
 
     def _jsonl_file_done(self, name: str, totals) -> None:
@@ -245,6 +228,11 @@ class Run:
             from .report import report_json
 
             click.echo(report_json(self.results, self.failures), nl=False)
+        if opts.output_format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+            try:
+                job_summary_from(os.environ["GITHUB_STEP_SUMMARY"], self.results)
+            except TextfixError as e:
+                self._failed(os.environ["GITHUB_STEP_SUMMARY"], str(e))
         if interrupted:
             _say(f"textfix: interrupted; {self.summary.line(opts.mode == CHECK)} before stopping")
             return 130
