@@ -181,11 +181,17 @@ def clean(paths, output, output_dir, in_place, show_diff, check, exit_zero, repo
 @main.command("cleaners")
 @click.option("--rules", is_flag=True, help="List each cleaner's rules too.")
 def list_cleaners(rules):
-    """List the registered cleaners in pipeline order."""
+    """List the registered cleaners in pipeline order.
+
+    Safety: safe fixes are applied, unsafe ones only suggested; mixed applies the fixes it is
+    confident of (spin: in spun documents, from its threshold) and suggests the rest.
+    """
     from .registry import make_cleaners
 
     for cleaner in make_cleaners():
-        click.echo(f"{cleaner.code:<12} {cleaner.stage:>3}  {cleaner.safety:<6}  {cleaner.summary}")
+        # A cleaner with a threshold applies what it is sure of and suggests the rest.
+        safety = "mixed" if hasattr(cleaner, "threshold") else cleaner.safety
+        click.echo(f"{cleaner.code:<12} {cleaner.stage:>3}  {safety:<6}  {cleaner.summary}")
         if rules:
             for rule, description in cleaner.rules.items():
                 click.echo(f"    {rule:<24} {description}")
@@ -213,9 +219,12 @@ def phrases_group():
 @phrases_group.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 def phrases_check(files):
-    """Validate phrase tables: format, duplicate keys, chains. Exit 1 on any problem."""
+    """Validate phrase tables: format, duplicate keys, chains. Exit 1 on any problem, 2 if a file is missing."""
     from .spin.phrases import validate_table
 
+    for path in files:
+        if not os.path.isfile(path):
+            raise TextfixError(f"{path}: no such file")
     problems = [problem for path in files for problem in validate_table(path)]
     for problem in problems:
         click.echo(str(problem))

@@ -135,8 +135,11 @@ def resolve(paths: list[str], overrides: dict, config_path: str | None = None) -
     for attr, value in overrides.items():
         if value is None or value == () or value == []:
             continue
+        source = COMMAND_LINE
         if attr in ("ignore", "exclude", "phrases"):  # lists given on the command line extend the file's
+            if getattr(settings, attr) and attr in settings.sources:
+                source = f"{settings.sources[attr]} + {COMMAND_LINE}"
             value = list(getattr(settings, attr)) + [v for v in value if v not in getattr(settings, attr)]
         setattr(settings, attr, value)
-        settings.sources[attr] = COMMAND_LINE
+        settings.sources[attr] = source
     return settings

@@ -17,6 +17,8 @@ class ProgressBar:
         self.stream = stream or sys.stderr
         self.done = 0
         self._drawn = 0.0
+        self._terminal = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self._tenths = 0
 
     def __enter__(self) -> "ProgressBar":
         self._draw()
@@ -30,11 +32,18 @@ class ProgressBar:
     def _draw(self) -> None:
         filled = self.WIDTH * min(self.done, self.total) // self.total
         bar = "#" * filled + "-" * (self.WIDTH - filled)
+        if not self._terminal:  # no redrawing in place: whole lines, one per tenth done, between messages
+            if self.done * 10 // self.total > self._tenths or self.done == 0:
+                self._tenths = self.done * 10 // self.total
+                self.stream.write(f"{self.label} [{bar}] {self.done}/{self.total}\n")
+            self._drawn = time.monotonic()
+            return
         self.stream.write(f"\r{self.label} [{bar}] {self.done}/{self.total}")
         self.stream.flush()
         self._drawn = time.monotonic()
 
     def __exit__(self, *exc) -> None:
         self._draw()
-        self.stream.write("\n")
+        if self._terminal:
+            self.stream.write("\n")
         self.stream.flush()
