@@ -23,7 +23,10 @@ import time
 from pathlib import Path
 
 import textfix
-from textfix.review import NoBrowser, headless_chromium, render_html
+from textfix.review import render_html
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from browser import NoBrowser, headless_chromium  # noqa: E402 - the tests' browser harness
 
 DAMAGE = (
     lambda w: w + "  ",            # doubled space after a word

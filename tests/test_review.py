@@ -11,7 +11,7 @@ import pytest
 
 from textfix import UNSAFE, Cleaner, Edit, Pipeline
 from textfix.cleaners.whitespace import WhitespaceCleaner
-from textfix.review import _file_data, _Strings, NoBrowser, headless_chromium, render_html
+from textfix.review import _file_data, _Strings, render_html
 
 # The results under review: the seed articles, lightly damaged, cleaned by the real whitespace
 # cleaner plus the small cleaners below, so the page sees every kind of edit (several cleaners,
@@ -200,15 +200,6 @@ def test_empty_input_renders():
 
 # ---- in a real browser ---------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        with headless_chromium() as driver:
-            yield driver
-    except NoBrowser as e:
-        pytest.skip(f"browser tests skipped: {e}")
-
-
 @pytest.fixture
 def opened(browser, page, tmp_path):
     path = tmp_path / "review.html"
@@ -297,8 +288,11 @@ def test_suggestions_look_different_from_applied_edits(opened):
 
 def test_removed_lines_are_struck_through_with_their_rule(opened):
     removed = {r.find_element("css selector", ".badge").text: r for r in opened.find_elements("css selector", ".rg.removed")}
-    assert set(removed) == {"breadcrumb", "share-line"}
-    line = removed["share-line"].find_element("css selector", "del")
+    # Each badge names its rule and the lines it removed.
+    assert {badge.split(" line ")[0] for badge in removed} == {"breadcrumb", "share-line"}
+    assert all(re.fullmatch(r"[a-z-]+ line \d+", badge) for badge in removed)
+    share = next(r for badge, r in removed.items() if badge.startswith("share-line"))
+    line = share.find_element("css selector", "del")
     assert line.text == "Please follow and like us:"
     assert "line-through" in line.value_of_css_property("text-decoration")
 

@@ -19,8 +19,8 @@ EDIT_ANNOTATIONS = 10  # per run: GitHub would not show more of one level in a s
 EXCERPT = 80
 START_LINES = 8  # line numbers listed in a file's annotation
 SUMMARY_ROWS = 200  # files in the job summary table (GitHub caps a step's summary at 1 MiB)
-_VISIBLE = str.maketrans({" ": "\u2420", "\n": "\u23ce", "\t": "\u21e5", "\r": "\u240d", "\u00a0": "\u237d"})
-_NOT_SPACE = str.maketrans({"\n": "\u23ce", "\t": "\u21e5", "\r": "\u240d", "\u00a0": "\u237d"})
+_VISIBLE = str.maketrans({" ": "\u2423", "\n": "\u21b5", "\t": "\u21e5", "\r": "\u240d", "\u00a0": "\u237d"})
+_NOT_SPACE = str.maketrans({"\n": "\u21b5", "\t": "\u21e5", "\r": "\u240d", "\u00a0": "\u237d"})
 
 
 def escape_data(value: str) -> str:
@@ -58,11 +58,11 @@ def shorten(text: str, limit: int = EXCERPT) -> str:
 def excerpt(text: str, limit: int = EXCERPT) -> str:
     """One short line showing ``text``, with the white space that matters as symbols.
 
-    Line breaks become ⏎; spaces at the edges, runs of spaces, tabs and no-break spaces show as
-    ␠, ⇥ and ⍽; single spaces between words stay spaces. Nothing at all shows as ∅.
+    Line breaks become ↵; spaces at the edges, runs of spaces, tabs and no-break spaces show as
+    ␣, ⇥ and ⍽; single spaces between words stay spaces. Nothing at all shows as ∅.
 
     >>> excerpt(" ’ "), excerpt("word  word"), excerpt("Home\\nNews\\nSport"), excerpt("")
-    ('␠’␠', 'word␠␠word', 'Home⏎News⏎Sport', '∅')
+    ('␣’␣', 'word␣␣word', 'Home↵News↵Sport', '∅')
     >>> len(excerpt("word " * 100))
     80
     """
@@ -72,7 +72,7 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
     lead = len(text) - len(text.lstrip(" "))
     trail = len(text) - len(text.rstrip(" ")) if core else 0
     core = re.sub(r"  +", lambda m: m.group().translate(_VISIBLE), core).translate(_NOT_SPACE)
-    return shorten("\u2420" * lead + core + "\u2420" * trail, limit)
+    return shorten("\u2423" * lead + core + "\u2423" * trail, limit)
 
 
 def file_of(path: str | None) -> tuple[str, int | None]:
@@ -147,7 +147,7 @@ def edit_annotation(edit, path: str) -> str:
     >>> from textfix.edits import RecordedEdit as R
     >>> run = R("boilerplate", "navigation-run", "", "safe", 1.0, "", "", 0, 9, 1, 1, 3, 1, original="Home\\nNews\\n")
     >>> edit_annotation(run, "a.txt")
-    '::notice file=a.txt,line=1,col=1,endLine=3,endColumn=1,title=textfix boilerplate/navigation-run::removed: Home⏎News'
+    '::notice file=a.txt,line=1,col=1,endLine=3,endColumn=1,title=textfix boilerplate/navigation-run::removed: Home↵News'
     """
     before = edit.original or edit.before
     if edit.after or not before.strip() or "\n" not in before:

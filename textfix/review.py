@@ -14,14 +14,12 @@ import hashlib
 import html
 import json
 import os
-import shutil
-import tempfile
-from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 
 from . import __version__
 from .report import summarize
+from .retention import percent, result_retention
 
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
                  0x2028: "\\u2028", 0x2029: "\\u2029"}
@@ -135,6 +133,7 @@ def _file_data(result, number: int, strings: _Strings) -> dict:
         packed_regions.append([start, end, after, sorted(members, key=lambda i: (edits[i].round, i))])
     spin = (result.notes or {}).get("spin") or {}
     score = spin.get("score") if isinstance(spin, dict) else None
+    kept = result_retention(result)
     return {
         "p": result.path or f"text {number}",
         "ch": result.changed,
@@ -142,11 +141,15 @@ def _file_data(result, number: int, strings: _Strings) -> dict:
         "s": len(result.suggestions),
         "k": result.counts(),
         "spin": score if isinstance(score, (int, float)) else None,
+        # share of words kept, prose lines kept and before, lost most of its prose
+        "kept": [round(kept.words, 4), kept.prose_kept, kept.prose_lines, int(kept.lost_prose)],
         "o": result.original,
         "r": packed_regions,
-        # cleaner, rule, message, safety, confidence, applied, line, column, before, after, round
+        # cleaner, rule, message, safety, confidence, applied, line, column, before, after, round,
+        # end line, end column, start and end offset in the original
         "e": [[strings(e.cleaner), strings(e.rule), strings(e.message), strings(e.safety),
-               round(e.confidence, 3), int(e.applied), e.line, e.column, e.before, e.after, e.round]
+               round(e.confidence, 3), int(e.applied), e.line, e.column, e.before, e.after, e.round,
+               e.end_line, e.end_column, e.orig_start, e.orig_end]
               for e in edits],
     }
 
@@ -167,7 +170,20 @@ def _bars(counts: dict[str, int], cleaner_of, classes: dict[str, int]) -> str:
     return "\n".join(rows)
 
 
-def _summary_html(summary: dict, spins: list[tuple[str, float]], classes: dict[str, int], failures: list) -> str:
+def _lost_html(files: list[dict]) -> str:
+    """The files that lost most of their prose, least kept first: the first thing a reviewer should see."""
+    lost = sorted((f for f in files if f["kept"][3]), key=lambda f: f["kept"][0])
+    if not lost:
+        return ""
+    items = "".join(f'<li><b>{html.escape(f["p"])}</b>: kept {percent(f["kept"][0])} of words, '
+                    f'{f["kept"][1]} of {f["kept"][2]} prose lines</li>' for f in lost[:20])
+    more = f"<li>and {len(lost) - 20} more (filter below)</li>" if len(lost) > 20 else ""
+    return (f'<div class="lost-list"><h2>Lost most of their prose ({len(lost)})</h2>'
+            f'<p>Check these first: the clean removed most of their running text.</p><ul>{items}{more}</ul></div>')
+
+
+def _summary_html(summary: dict, spins: list[tuple[str, float]], classes: dict[str, int], failures: list,
+                  files: list[dict]) -> str:
     def stat(label, value):
         return f'<div class="stat"><div class="stat-n">{value}</div><div class="stat-l">{label}</div></div>'
 
@@ -178,7 +194,10 @@ def _summary_html(summary: dict, spins: list[tuple[str, float]], classes: dict[s
         stat("edits", summary["edits"]),
         stat("suggestions", summary["suggestions"]),
         stat("failed", summary["failed"]) if summary.get("failed") else "",
+        stat("of words kept", percent(summary["kept"]["words"])),
+        stat("lost most prose", len(summary["kept"]["lost_prose"])),
         "</div>",
+        _lost_html(files),
         '<div class="charts"><div><h2>Edits per cleaner</h2>',
         _bars(summary["counts"], lambda k: k, classes),
         "</div><div><h2>Edits per rule</h2>",
@@ -236,12 +255,18 @@ def render_html(results: list, failures: list | None = None, title: str = "textf
 </head>
 <body>
 <header><h1>{html.escape(title)}</h1><span class="muted">textfix {html.escape(__version__)}</span></header>
-{_summary_html(summary, spins, classes, failures or [])}
+{_summary_html(summary, spins, classes, failures or [], files)}
 <section id="controls">
 <label>Cleaner <select id="f-cleaner"><option value="">all</option>{options_c}</select></label>
 <label>Rule <select id="f-rule"><option value="">all</option>{options_r}</select></label>
 <label><input type="checkbox" id="f-changed"> only files with changes</label>
-<span id="legend">{legend}<span class="legend sg-legend">suggestion (not applied)</span></span>
+<label><input type="checkbox" id="f-lost"> only files that lost most of their prose</label>
+<label>Order <select id="f-order"><option value="">as given</option><option value="kept">least kept first</option></select></label>
+<span id="legend">{legend}<span class="legend sg-legend">suggestion (not applied)</span>
+<span class="legend merged-legend" title="a change that several edits made together, in one or more rounds">
+change<sup class="count">2</sup> = made by 2 edits (click for each)</span>
+<span class="legend ws-legend">␣ space, ↵ line break, ⇥ tab, ⍽ no-break space</span>
+<span class="muted">j / k: next / previous change</span></span>
 <span id="shown" class="muted"></span>
 </section>
 <noscript><p>The per-file views need JavaScript; the summary above is complete without it.</p></noscript>
@@ -252,39 +277,3 @@ def render_html(results: list, failures: list | None = None, title: str = "textf
 </body>
 </html>
 """
-
-
-class NoBrowser(Exception):
-    """Headless Chromium cannot be started here; the message says what is missing."""
-
-
-@contextmanager
-def headless_chromium():
-    """A selenium WebDriver on a headless Chromium, for the page's tests and benchmark.
-
-    Raises :class:`NoBrowser` saying what is missing: Chromium, chromedriver or selenium.
-    """
-    binary = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
-    driver_path = shutil.which("chromedriver")
-    if not binary or not driver_path:
-        raise NoBrowser("needs Chromium and chromedriver on PATH (Debian: apt-get install chromium chromium-driver)")
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        raise NoBrowser("needs selenium (pip install -e '.[test]')") from None
-    options = webdriver.ChromeOptions()
-    options.binary_location = binary
-    profile = tempfile.mkdtemp(prefix="textfix-chromium-")
-    # Without network, Chromium otherwise waits on connections it cannot make.
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                 f"--user-data-dir={profile}", "--window-size=1280,1600"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(driver_path))
-    try:
-        yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
