@@ -355,3 +355,116 @@ def test_keyboard_opens_an_edit_too(opened):
     region.send_keys(Keys.ENTER)
     detail = opened.find_element("id", "detail")
     assert detail.is_displayed() and "breadcrumb navigation" in detail.text
+
+
+# ---- the reviewer's view (issue 16) ---------------------------------------------------------------
+
+ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+
+
+@pytest.fixture
+def real_page(browser, tmp_path):
+    """The sample pages cleaned by the real pipeline, one of them with its article cut away."""
+    import textfix
+    from textfix.edits import RecordedEdit
+    from textfix.result import Result
+
+    results = []
+    for page in sorted(ARTICLES.glob("*.dirty.txt")):
+        result = textfix.clean(page.read_text(encoding="utf-8"))
+        result.path = page.name
+        results.append(result)
+    text = results[0].original
+    cut = RecordedEdit("boilerplate", "outside-article", "", "safe", 1.0, text, "", 0, len(text), 1, 1,
+                       text.count("\n") + 1, 1, original=text)
+    results.append(Result(original=text, text="", edits=[cut], path="lost.txt"))
+    path = tmp_path / "real.html"
+    path.write_text(render_html(results), encoding="utf-8")
+    browser.get(path.as_uri())
+    assert browser.execute_script("return document.documentElement.dataset.ready") == "1"
+    return browser
+
+
+def test_lost_article_is_flagged_in_summary_and_file_and_can_be_filtered(real_page, screenshot):
+    summary = real_page.find_element("css selector", ".lost-list")
+    assert "lost.txt" in summary.text and "kept 0% of words" in summary.text
+    files = _files(real_page)
+    assert files["lost.txt"].find_element("css selector", ".lost-badge").is_displayed()
+    assert not files["1ace8c85aaee.dirty.txt"].find_elements("css selector", ".lost-badge")
+    assert "kept " in files["1ace8c85aaee.dirty.txt"].find_element("css selector", ".kept").text
+    real_page.find_element("id", "f-lost").click()
+    shown = [p for p, d in _files(real_page).items() if d.is_displayed()]
+    assert shown == ["lost.txt"]
+    screenshot(real_page, "lost-filter")
+
+
+def test_order_by_retention_puts_the_least_kept_first(real_page):
+    from selenium.webdriver.support.select import Select
+
+    Select(real_page.find_element("id", "f-order")).select_by_value("kept")
+    order = [d.find_element("css selector", ".path").text for d in real_page.find_elements("css selector", "details.file")]
+    assert order[0] == "lost.txt" and len(order) == 6
+
+
+def test_long_removed_runs_fold_to_one_line_and_expand(real_page, screenshot):
+    run = next(r for r in real_page.find_elements("css selector", ".rg.removed.folded"))
+    assert re.search(r"\d+ lines removed", run.text)
+    assert not run.find_element("css selector", ".fold-all").is_displayed()
+    real_page.execute_script("arguments[0].scrollIntoView({block: 'center'})", run)
+    run.find_element("css selector", ".fold-toggle").click()
+    assert "folded" not in run.get_attribute("class")
+    parts = run.find_elements("css selector", ".fold-all .part .badge")
+    assert all(re.fullmatch(r"[a-z-]+ lines? \d+(\u2013\d+)?", p.text) for p in parts)
+    assert real_page.find_element("id", "detail").is_displayed() is False  # the toggle opens no detail
+    screenshot(real_page, "unfolded")
+
+
+def test_detail_panel_sits_beside_the_text_and_blocks_nothing(real_page, screenshot):
+    region = real_page.find_elements("css selector", ".rg:not(.removed)")[0]
+    real_page.execute_script("arguments[0].scrollIntoView({block: 'center'})", region)
+    region.click()
+    detail = real_page.find_element("id", "detail")
+    assert detail.is_displayed()
+    assert region.rect["x"] + region.rect["width"] <= detail.rect["x"]
+    text = real_page.find_element("css selector", "#files pre.text")
+    assert text.rect["x"] + text.rect["width"] <= detail.rect["x"] + 1
+    # Another change is still clickable while the panel is open.
+    other = real_page.find_elements("css selector", ".rg:not(.removed)")[1]
+    real_page.execute_script("arguments[0].scrollIntoView({block: 'center'})", other)
+    other.click()
+    assert "current" in other.get_attribute("class")
+    screenshot(real_page, "detail")
+
+
+def test_j_and_k_move_between_changes(real_page):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    ActionChains(real_page).send_keys("j").perform()
+    first = real_page.execute_script("return document.querySelector('.rg.current').dataset.region")
+    ActionChains(real_page).send_keys("j").perform()
+    second = real_page.execute_script("return document.querySelector('.rg.current').dataset.region")
+    ActionChains(real_page).send_keys("k").perform()
+    back = real_page.execute_script("return document.querySelector('.rg.current').dataset.region")
+    assert first != second and back == first
+    assert real_page.find_element("id", "detail").is_displayed()
+
+
+def test_rejecting_a_rule_writes_the_ignore_line(real_page):
+    view = _files(real_page)["1ace8c85aaee.dirty.txt"]
+    out = view.find_element("css selector", ".ignore-line")
+    assert out.text == "All accepted: nothing to ignore."
+    box = view.find_element("css selector", ".rule-choice input")
+    rule = box.get_attribute("value")
+    real_page.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    box.click()
+    assert out.text.splitlines()[:2] == ["[tool.textfix]", f'ignore = ["{rule}"]']
+    view.find_element("css selector", ".accept-all").click()
+    assert out.text == "All accepted: nothing to ignore."
+
+
+def test_dimmed_changes_read_as_clean_text_without_gaps(opened):
+    from selenium.webdriver.support.select import Select
+
+    Select(opened.find_element("id", "f-rule")).select_by_value("demo-spin/tortured-phrase")
+    text = _files(opened)["seeds/001.txt"].find_element("css selector", "pre.text").text
+    assert "\u2423" not in text and "\u21b5" not in text
