@@ -1,0 +1,145 @@
+"""textfix against ftfy in the same run: one-shot commands, throughput, --jobs scaling, growth.
+
+Prints each figure as a ratio against ftfy measured moments before on the same input, so a busy
+machine slows both sides alike:
+
+- one-shot wall time of ``echo hello | textfix clean -`` and of one ~5 KB article read from a
+  file, against a Python one-liner that runs ``ftfy.fix_text`` on the same input (median of N);
+- throughput of ``textfix.clean`` (default pipeline, all cleaners) against ``ftfy.fix_text``, in
+  CPU seconds, first on pages the process has never cleaned (cold caches), then on the same pages
+  again (warm); the data loading is timed apart, on one short text;
+- ``textfix clean --check --jobs 2`` against ``--jobs 1`` on a folder of distinct pages;
+- growth: the time for 10 KB, 100 KB and 1 MB of real page text (a 10x larger input should cost
+  at most 11x).
+
+Usage: python benchmarks/speed_vs_ftfy.py DATA_DIR [--repeat N] [--pages N] [--no-jobs]
+(DATA_DIR holds articles/ and pages/, i.e. the shared data folder)
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from statistics import median
+
+FTFY_ONE_LINER = "import sys, ftfy; sys.stdout.write(ftfy.fix_text(sys.stdin.read()))"
+
+
+def dirty_pages(data_dir: Path) -> list[Path]:
+    """Every NAME.dirty.txt under the article and page sets, in a fixed order."""
+    return sorted(data_dir.glob("articles/*.dirty.txt")) + sorted(data_dir.glob("pages/*/*.dirty.txt"))
+
+
+def textfix_command() -> list[str]:
+    installed = shutil.which("textfix")
+    return [installed] if installed else [sys.executable, "-m", "textfix"]
+
+
+def wall_seconds(command: list[str], stdin: bytes, repeat: int) -> float:
+    """Median wall time of ``command`` fed ``stdin``, over ``repeat`` runs."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run(command, input=stdin, stdout=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - started)
+    return median(times)
+
+
+def one_shot(article: Path, repeat: int) -> None:
+    ftfy_command = [sys.executable, "-c", FTFY_ONE_LINER]
+    for label, data in (("hello", b"hello\n"), (f"{article.stat().st_size / 1000:.1f} KB article", article.read_bytes())):
+        ftfy_s = wall_seconds(ftfy_command, data, repeat)
+        textfix_s = wall_seconds(textfix_command() + ["clean", "-"], data, repeat)
+        print(f"one-shot {label}: textfix {textfix_s * 1000:.0f} ms, ftfy {ftfy_s * 1000:.0f} ms, "
+              f"ratio {textfix_s / ftfy_s:.2f}x ftfy's time")
+
+
+def cpu_seconds(function, texts: list[str]) -> float:
+    started = time.process_time()
+    for text in texts:
+        function(text)
+    return time.process_time() - started
+
+
+def throughput(texts: list[str]) -> None:
+    import ftfy
+    import textfix
+
+    megabytes = sum(len(text.encode()) for text in texts) / 1e6
+    started = time.process_time()
+    textfix.clean("A short sentence loads the tables, which are timed apart.")
+    print(f"textfix data load: {(time.process_time() - started) * 1000:.0f} ms CPU")
+    ftfy_cold = cpu_seconds(ftfy.fix_text, texts)
+    textfix_cold = cpu_seconds(textfix.clean, texts)
+    ftfy_warm = cpu_seconds(ftfy.fix_text, texts)
+    textfix_warm = cpu_seconds(textfix.clean, texts)
+    for label, ours, theirs in (("cold", textfix_cold, ftfy_cold), ("warm", textfix_warm, ftfy_warm)):
+        print(f"throughput {label}, {len(texts)} pages, {megabytes:.1f} MB: textfix "
+              f"{megabytes / ours:.2f} MB/s, ftfy {megabytes / theirs:.2f} MB/s, "
+              f"textfix at {theirs / ours:.2f}x ftfy's speed")
+
+
+def jobs_scaling(pages: list[Path], repeat: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        for index, page in enumerate(pages):
+            shutil.copyfile(page, Path(folder) / f"{index:05d}.txt")
+        seconds = {}
+        for jobs in (1, 2):
+            command = textfix_command() + ["clean", "--check", "--jobs", str(jobs), folder]
+            seconds[jobs] = wall_seconds(command, b"", repeat)
+        print(f"--jobs 2 vs --jobs 1 on {len(pages)} distinct pages: {seconds[1]:.1f} s vs "
+              f"{seconds[2]:.1f} s, {seconds[1] / seconds[2]:.2f}x")
+
+
+def real_text(texts: list[str], size: int) -> str:
+    """``size`` characters of page text, whole pages joined by blank lines, cut at a line end."""
+    parts, total = [], 0
+    for text in texts:
+        parts.append(text)
+        total += len(text) + 2
+        if total >= size:
+            break
+    joined = "\n\n".join(parts)[:size]
+    return joined[: joined.rfind("\n") + 1] or joined
+
+
+def growth(texts: list[str]) -> None:
+    import textfix
+
+    textfix.clean("Loads the tables first.")
+    timings = {}
+    for size in (10_000, 100_000, 1_000_000):
+        text = real_text(texts, size)
+        started = time.process_time()
+        textfix.clean(text)
+        timings[size] = time.process_time() - started
+    print("growth: " + ", ".join(f"{size // 1000} KB {seconds:.2f} s" for size, seconds in timings.items())
+          + f"; x10 costs x{timings[100_000] / timings[10_000]:.1f} then x{timings[1_000_000] / timings[100_000]:.1f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--repeat", type=int, default=7, help="runs per one-shot timing (median)")
+    parser.add_argument("--pages", type=int, default=1200, help="distinct pages for --jobs scaling")
+    parser.add_argument("--no-jobs", action="store_true", help="skip the --jobs scaling run")
+    args = parser.parse_args()
+    pages = dirty_pages(args.data_dir)
+    if not pages:
+        parser.error(f"no NAME.dirty.txt pages under {args.data_dir}")
+    article = min(pages[:200], key=lambda page: abs(page.stat().st_size - 5000))
+    one_shot(article, args.repeat)
+    texts = [page.read_text(encoding="utf-8") for page in pages]
+    throughput(texts)
+    growth(texts[::-1])
+    if not args.no_jobs:
+        jobs_scaling(pages[: args.pages], max(1, args.repeat // 3))
+
+
+if __name__ == "__main__":
+    main()
