@@ -40,5 +40,10 @@ def clean(
     unsafe: bool = False,
     options: dict[str, dict] | None = None,
 ) -> Result:
-    """Clean one document with the registered cleaners and return the :class:`Result`."""
+    """Clean one document with the registered cleaners and return the :class:`Result`.
+
+    Raises :class:`textfix.errors.NotConverged` (naming the cleaner that kept changing the text)
+    when the cleaners do not settle within the pipeline's rounds; the input is then left as it
+    was, since a second run would change the output again.
+    """
     return make_pipeline(select, ignore, unsafe, options).run(text)

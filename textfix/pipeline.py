@@ -10,6 +10,7 @@ from typing import Iterable
 
 from .cleaner import Cleaner, Document
 from .edits import SAFE, Edit, LineIndex, RecordedEdit, SourceMap, apply_edits, check_edits
+from .errors import NotConverged
 from .result import Result
 
 MAX_ROUNDS = 6
@@ -21,6 +22,11 @@ class Pipeline:
     ``select``/``ignore`` take cleaner codes or rule ids. Unsafe edits are applied only with
     ``unsafe=True``; otherwise they are kept as suggestions in the result. ``stats`` counts
     applied edits, suggestions and seconds per cleaner across every document this pipeline ran.
+
+    :meth:`run` repeats the cleaners until a round changes nothing. A text whose last allowed
+    round (``max_rounds``) still changed something raises :class:`~textfix.errors.NotConverged`
+    naming the cleaners that kept changing it, rather than returning a text that a second run
+    would change again.
     """
 
     def __init__(
@@ -94,8 +100,9 @@ class Pipeline:
         idle_on: dict[str, str] = {}  # cleaner code -> the text it last ran on and left alone
         last_suggestions: dict[str, list[RecordedEdit]] = {}
         rounds = 0
+        changed_by: list[str] = []  # the cleaners that changed the text in the current round
         for rounds in range(1, self.max_rounds + 1):
-            changed = False
+            changed_by = []
             suggestions = []  # only the last round's suggestions describe the final text
             for cleaner in self.cleaners:
                 if idle_on.get(cleaner.code) is text:
@@ -119,7 +126,7 @@ class Pipeline:
                     applied.extend(record(cleaner, to_apply, text, True, rounds))
                     source = source.after_edits(to_apply)
                     text = apply_edits(text, to_apply)
-                    changed = True
+                    changed_by.append(cleaner.code)
                     idle_on.pop(cleaner.code, None)
                 else:
                     idle_on[cleaner.code] = text
@@ -127,8 +134,11 @@ class Pipeline:
                 counter["seconds"] += time.perf_counter() - started
                 if rounds == 1:
                     counter["documents"] += 1
-            if not changed:
+            if not changed_by:
                 break
+        else:
+            if changed_by:  # the last round still changed something: the text may not be final
+                raise NotConverged(tuple(changed_by), rounds, path)
         for edit in applied:
             self.stats[edit.cleaner]["edits"] += 1
         for edit in suggestions:

@@ -41,6 +41,13 @@ TRIGGER = regex.compile(f"[{_ESCAPES}{_MATERIAL}]")  # any reason at all to look
 # so with any other heuristic every line with a TRIGGER character goes to ftfy, as it used to.
 SCREENED_BADNESS = "9dcc0f2ac90d9ae3c85eb7b9b2c0b8a8e8126153847c2b30c91a0bb263f3b8c4"
 
+# How many characters of a line and of its repair a character diff compares at once: a diff
+# takes time quadratic in its input or worse, so a long line is compared a window at a time
+# (ftfy's longest repairs, of a few dozen characters, fit in one).
+DIFF_WINDOW = 256
+FIRST_WINDOW = 32  # most repairs fit in a small one, which is much cheaper
+MIN_ANCHOR = 4  # unchanged characters that end a repair for sure
+
 # What ftfy says it did -> our rule id.
 FTFY_STEPS = {
     "fix_c1_controls": "c1-controls",
@@ -148,6 +155,95 @@ def _describe(steps) -> str:
     return "ftfy: " + ", ".join(f"{action} {parameter}" for action, parameter in steps)
 
 
+def _window_changes(a: str, b: str):
+    """``(i1, i2, j1, j2)`` of each change from ``a`` to ``b``, by a character diff.
+
+    >>> list(_window_changes("it\x92s", "it’s"))
+    [(2, 3, 2, 3)]
+    """
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            yield i1, i2, j1, j2
+
+
+def common_prefix(a: str, i: int, b: str, j: int) -> int:
+    """Length of the common prefix of ``a[i:]`` and ``b[j:]``, by comparing slices (at C speed)
+    of doubling, then halving length.
+
+    >>> common_prefix("the cat sat", 4, "a cat sits", 2)
+    5
+    """
+    limit = min(len(a) - i, len(b) - j)
+    n, step = 0, 16
+    while n + step <= limit and a[i + n : i + n + step] == b[j + n : j + n + step]:
+        n, step = n + step, step * 2
+    while step > 1:
+        step //= 2
+        if n + step <= limit and a[i + n : i + n + step] == b[j + n : j + n + step]:
+            n += step
+    return n
+
+
+def _anchor(opcode, size: int, widest: bool) -> bool:
+    """Whether a diff of two ``size`` windows may be cut inside this opcode: an unchanged stretch
+    in the first half, long enough not to be a chance match inside a long repair (in the widest
+    window, any unchanged stretch will do)."""
+    tag, i1, i2, _, _ = opcode
+    return tag == "equal" and 0 < i1 <= size // 2 and (widest or i2 - i1 >= MIN_ANCHOR)
+
+
+def changes(a: str, b: str, window: int = DIFF_WINDOW):
+    """``(i1, i2, j1, j2)`` of each change from ``a`` to ``b``, in time linear in their length.
+
+    A character diff takes time quadratic (or worse) in its input, so it only ever sees one
+    window of each text: from the next difference on, up to the middle of the window's last
+    unchanged stretch (of ``MIN_ANCHOR`` characters or more) that starts in its first half (the window doubles, up to ``window``,
+    until it has one); what lies between differences is skipped by comparing slices. ftfy's repairs are short and local, so this finds the changes a diff
+    of the whole line finds.
+
+    >>> list(changes("a\x93b\x94 " * 3, "a“b” " * 3, window=8))
+    [(1, 2, 1, 2), (3, 4, 3, 4), (6, 7, 6, 7), (8, 9, 8, 9), (11, 12, 11, 12), (13, 14, 13, 14)]
+    >>> list(changes("same", "same")), list(changes("abc", "")), list(changes("", "x"))
+    ([], [(0, 3, 0, 0)], [(0, 0, 0, 1)])
+    """
+    i = j = 0
+    while True:
+        same = common_prefix(a, i, b, j)
+        i, j = i + same, j + same
+        if i == len(a) and j == len(b):
+            return
+        size = FIRST_WINDOW
+        while True:  # the smallest window with an unchanged stretch in its first half
+            a_part, b_part = a[i : i + size], b[j : j + size]
+            opcodes = difflib.SequenceMatcher(None, a_part, b_part, autojunk=False).get_opcodes()
+            last_window = i + size >= len(a) and j + size >= len(b)
+            widest = size >= window
+            kept = [op for op in opcodes if _anchor(op, size, widest)]
+            if last_window or kept or widest:
+                break
+            size *= 2
+        if last_window or not kept:  # all of it, or one change over the whole window
+            if not last_window:
+                opcodes = [("replace", 0, len(a_part), 0, len(b_part))]
+            for tag, i1, i2, j1, j2 in opcodes:
+                if tag != "equal":
+                    yield i + i1, i + i2, j + j1, j + j2
+            if last_window:
+                return
+            i, j = i + len(a_part), j + len(b_part)
+            continue
+        _, e1, e2, f1, _ = kept[-1]
+        for tag, i1, i2, j1, j2 in opcodes:
+            if i1 >= e1:
+                break
+            if tag != "equal":
+                yield i + i1, i + i2, j + j1, j + j2
+        # Go on from the middle of the unchanged stretch (past the window start: always forward).
+        cut = e1 + (e2 - e1) // 2
+        i, j = i + cut, j + f1 + (cut - e1)
+
+
 def _line_edits(line: str, offset: int):
     fix_and_explain, _, config = _ftfy()
     fixed, steps = fix_and_explain(line, config)
@@ -155,10 +251,7 @@ def _line_edits(line: str, offset: int):
         return
     steps = steps or []
     message = _describe(steps)
-    matcher = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
+    for i1, i2, j1, j2 in changes(line, fixed):
         yield Edit(offset + i1, offset + i2, fixed[j1:j2], _rule_for(line[i1:i2], steps), message)
 
 

@@ -21,31 +21,51 @@ from .punctuation import CONTRACTION_SUFFIX
 
 # ``&amp;`` layers in front of an entity mean it was escaped more than once.
 _AMPS = r"&(?:amp;)*"
+# The same, taken possessively, for patterns where what follows the layers can never start
+# with ``amp;`` (a ``#``, a space, another name): giving a layer back never helps there, and
+# trying to takes time quadratic in the layers.
+_ALL_AMPS = r"&(?:amp;)*+"
 WELL_FORMED = regex.compile(_AMPS + r"(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
 # A numeric entity with a space inside (``&#x 27;``, ``& #39;``) needs its semicolon to count;
 # without a space the semicolon may be missing, as HTML5 parsers also accept (``&#8217``).
 # The first branch also matches well-formed entities; malformed_entities() skips those.
 MALFORMED_NUMERIC = regex.compile(
-    _AMPS
+    _ALL_AMPS
     + r"(?:[ ]?\#[ ]?(?:[xX][ ]?[0-9a-fA-F]{1,6}|[0-9]{1,7})[ ]?;"
     r"|\#(?:[xX][0-9a-fA-F]{2,6}(?![0-9a-fA-F;])|[0-9]{2,7}(?![0-9;])))"
 )
 # Named entities without a semicolon are decoded only for a few common names and only before
 # a space or the end of the text: ``&copy=1`` in a URL query and ``&ampersand`` stay.
-BARE_NAMED = regex.compile(_AMPS + r"(amp|lt|gt|quot|nbsp|copy|reg)(?=[ \t\r\n]|\Z)")
+# The name ends before a space, never before a layer's ``;``.
+BARE_NAMED = regex.compile(_ALL_AMPS + r"(amp|lt|gt|quot|nbsp|copy|reg)(?=[ \t\r\n]|\Z)")
 # An apostrophe entity inside a contraction, with the spaces and the duplicate apostrophe
 # scrapers leave around it: ``it &#x 27; s``, ``we'&#x 27; ll``, ``doesn&amp;#39;t``.
 _APOSTROPHE_ENTITY = (
-    _AMPS + r"(?:[ ]?\#[ ]?(?:[xX][ ]?0*(?:27|2019)|0*(?:39|8217))[ ]?;?|(?:apos|rsquo);)"
+    _ALL_AMPS + r"(?:[ ]?\#[ ]?(?:[xX][ ]?0*(?:27|2019)|0*(?:39|8217))[ ]?;?|(?:apos|rsquo);)"
 )
 CONTRACTION = regex.compile(
     r"(?<=\p{L})(?P<before>[ ]?['\u2019]?[ ]?)(?P<entity>" + _APOSTROPHE_ENTITY + r")"
     r"(?P<after>[ ]?)(?=" + CONTRACTION_SUFFIX + ")"
 )
 SPACES = regex.compile(r"[ ]+")
+AMP_LAYERS = re.compile(r"&(?:amp;)+")
 # How every pattern above goes on after its ``&``: a cheap test that proves a text has no
 # entity (``Q & A`` and a lone ``&`` have none).
 ENTITY_START = re.compile(r"&(?:[ ]?#|[A-Za-z])")
+
+
+def _without_amp_layers(entity: str) -> str:
+    """``entity`` without the ``amp;`` layers after its ``&``, in one cut however many there are;
+    ``&amp;`` itself (all layers, nothing after) keeps one.
+
+    >>> _without_amp_layers("&amp;amp;#39;"), _without_amp_layers("&amp;amp;"), _without_amp_layers("&#39;")
+    ('&#39;', '&amp;', '&#39;')
+    """
+    layers = AMP_LAYERS.match(entity)
+    if layers is None:
+        return entity
+    rest = entity[layers.end() :]
+    return "&" + rest if rest else "&amp;"
 
 
 def decode_entity(entity: str) -> str | None:
@@ -59,9 +79,7 @@ def decode_entity(entity: str) -> str | None:
     >>> decode_entity("&bogus;") is None, decode_entity("&#0;") is None
     (True, True)
     """
-    core = SPACES.sub("", entity)
-    while core.startswith("&amp;") and len(core) > 5:
-        core = "&" + core[5:]
+    core = _without_amp_layers(SPACES.sub("", entity))
     if core.startswith("&#"):
         body = core[2:].rstrip(";")
         try:

@@ -225,9 +225,12 @@ def reopened_quotes(text: str):
     """
     if not SPACE_AFTER["”"].search(text):
         return
+    line_end = -1
     for m in REOPENED.finditer(text):
-        rest = text[m.end() : line_bounds(text, m.start())[1]]
-        following = DOUBLE_QUOTES.search(rest)
+        if m.start() > line_end:  # one look for the line's end per line, not per match
+            line_end = line_bounds(text, m.start())[1]
+        # The search stops at the next quote mark, so the text between two matches is read once.
+        following = DOUBLE_QUOTES.search(text, m.end(), line_end)
         if following and following.group().startswith("“"):
             yield Edit(m.start(), m.end(), "", "stray-quote", "remove an opening quote that is never closed")
 

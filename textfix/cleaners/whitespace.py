@@ -13,7 +13,9 @@ from ._lines import has_any
 # Each rule first makes a cheap test that proves it has nothing to do, if it can: most texts
 # (and every text the pipeline checks a second time) have nothing for most rules, and the
 # rules' own patterns have to stop at every space or every letter.
-TRAILING = regex.compile(r"[ \t\u00a0]+(?=\r?\n|\Z)")
+# A match starts only where a run of spaces starts and never gives characters back: tried at
+# every space of a long run that does not end a line, it would take time quadratic in the run.
+TRAILING = regex.compile(r"(?<![ \t\u00a0])[ \t\u00a0]++(?=\r?\n|\Z)")
 # The cheap test: jumps from line break to line break and looks at the character before.
 SPACE_BEFORE_LINE_BREAK = re.compile(r"\n(?:(?<=[ \t\u00a0]\n)|(?<=[ \t\u00a0]\r\n))")
 BLANK_RUN = regex.compile(r"(?:\r?\n){4,}")  # three or more blank lines
