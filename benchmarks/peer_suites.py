@@ -77,8 +77,8 @@ def explanation(
     """The reason a failing case is a deliberate difference, or None (a defect).
 
     An exact input wins over an error class, which wins over a whole peer function. A listed
-    input or error class says textfix leaves such text as it is, so it explains a failure only
-    when the output is the input.
+    error class says textfix leaves such text as it is, so it explains a failure only when the
+    output is the input (an exact input was reviewed with its output).
     """
     found = {}
     for row in differences:
@@ -91,7 +91,7 @@ def explanation(
         ):
             found.setdefault(row["kind"], row["reason"])
     for kind in ("input", "error", "function"):
-        if kind in found and (kind == "function" or output == text):
+        if kind in found and (kind != "error" or output == text):
             return found[kind]
     return None
 

@@ -21,7 +21,8 @@ from .punctuation import CONTRACTION_SUFFIX
 
 # ``&amp;`` layers in front of an entity mean it was escaped more than once.
 _AMPS = r"&(?:amp;)*"
-WELL_FORMED = regex.compile(_AMPS + r"(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Leading zeros do not count towards a number's length (``&#0000065;`` is ``A``).
+WELL_FORMED = regex.compile(_AMPS + r"(?:#[xX]0*[0-9a-fA-F]{1,6}|#0*[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
 # A numeric entity with a space inside (``&#x 27;``, ``& #39;``) needs its semicolon to count;
 # without a space the semicolon may be missing, as HTML5 parsers also accept (``&#8217``).
 # The first branch also matches well-formed entities; malformed_entities() skips those.
@@ -33,6 +34,17 @@ MALFORMED_NUMERIC = regex.compile(
 # Named entities without a semicolon are decoded only for a few common names and only before
 # a space or the end of the text: ``&copy=1`` in a URL query and ``&ampersand`` stay.
 BARE_NAMED = regex.compile(_AMPS + r"(amp|lt|gt|quot|nbsp|copy|reg)(?=[ \t\r\n]|\Z)")
+# The other names HTML also accepts without a semicolon (``&eacute``, ``&Ntilde``, ``&frac12``),
+# when the name ends the word: before white space, a stop or a closing bracket, or at the end.
+# ``&notit`` and ``&noti;`` run on into a longer name, so they are text. All-capital names
+# (``&ETH``, ``&REG``) spell acronyms too (``BTC&ETH``), so they count only after a non-letter.
+LEGACY_NAMES = sorted(
+    (name for name in html5 if not name.endswith(";") and name not in {"amp", "lt", "gt", "quot", "nbsp", "copy", "reg"}),
+    key=len, reverse=True,
+)
+LEGACY_NAMED = regex.compile(
+    r"&(?P<name>" + "|".join(LEGACY_NAMES) + r")(?=[\s.,!?)\]]|\Z)"
+)
 # An apostrophe entity inside a contraction, with the spaces and the duplicate apostrophe
 # scrapers leave around it: ``it &#x 27; s``, ``we'&#x 27; ll``, ``doesn&amp;#39;t``.
 _APOSTROPHE_ENTITY = (
@@ -71,6 +83,8 @@ def decode_entity(entity: str) -> str | None:
         if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
             return None
         decoded = html.unescape("&#%d;" % code)  # maps &#146; etc. to what browsers show
+        if not decoded:
+            return None  # a control or noncharacter code html drops: keep the visible reference
     else:
         name = core[1:]
         if not name.endswith(";"):
@@ -146,8 +160,23 @@ def bare_named_entities(text: str):
         )
 
 
+def legacy_named_entities(text: str):
+    """The other names HTML accepts without a semicolon, where the name ends the word.
+
+    >>> [e.replacement for e in legacy_named_entities("caf&eacute and &frac12, I'm &notit, BTC&ETH, &ETH")]
+    ['é', '½', 'Ð']
+    """
+    for m in LEGACY_NAMED.finditer(text):
+        name = m["name"]
+        if name.isupper() and m.start() and text[m.start() - 1].isalnum():
+            continue
+        yield Edit(
+            m.start(), m.end(), html5[name], "entity-without-semicolon", f"decode {m.group()!r} (no semicolon)"
+        )
+
+
 # Earlier fixers win where spans overlap: the contraction rule covers its entity and debris.
-FIXERS = (contraction_entities, well_formed_entities, malformed_entities, bare_named_entities)
+FIXERS = (contraction_entities, well_formed_entities, malformed_entities, bare_named_entities, legacy_named_entities)
 
 
 class EntitiesCleaner(Cleaner):
