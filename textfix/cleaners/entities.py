@@ -17,6 +17,7 @@ import regex
 
 from ..cleaner import Cleaner
 from ..edits import Edit
+from ..text.quotes import in_style
 from .punctuation import CONTRACTION_SUFFIX
 
 # ``&amp;`` layers in front of an entity mean it was escaped more than once.
@@ -175,6 +176,24 @@ def legacy_named_entities(text: str):
         )
 
 
+def apostrophe_in_style(edit: Edit, text: str, style: str | None) -> Edit:
+    """An edit that writes an apostrophe, with the document's apostrophe ``style``.
+
+    A decoded ``'`` or ``’`` counts as an apostrophe in a contraction, or between two letters;
+    elsewhere it may be a quote mark and keeps its shape.
+
+    >>> text = "it&#39;s &#39;so&#39;"
+    >>> [apostrophe_in_style(e, text, "’").replacement for e in well_formed_entities(text)]
+    ['’', "'", "'"]
+    """
+    if edit.replacement not in ("'", "’"):
+        return edit
+    between_letters = 0 < edit.start and edit.end < len(text) and text[edit.start - 1].isalpha() and text[edit.end].isalpha()
+    if edit.rule != "entity-apostrophe" and not between_letters:
+        return edit
+    return edit._replace(replacement=in_style(edit.replacement, style))
+
+
 # Earlier fixers win where spans overlap: the contraction rule covers its entity and debris.
 FIXERS = (contraction_entities, well_formed_entities, malformed_entities, bare_named_entities, legacy_named_entities)
 
@@ -204,5 +223,6 @@ class EntitiesCleaner(Cleaner):
             if edit.start >= taken_until:
                 edits.append(edit)
                 taken_until = edit.end
-        return edits
+        style = doc.apostrophe_style
+        return [apostrophe_in_style(edit, text, style) for edit in edits] if style else edits
 

@@ -14,6 +14,7 @@ import regex
 
 from ..cleaner import Cleaner
 from ..edits import Edit
+from ..text.quotes import in_style, off_style_apostrophes
 from ._lines import line_bounds
 
 # What follows the apostrophe of a contraction or a possessive: it's, don't, they're, we'll...
@@ -279,6 +280,20 @@ FIXERS = (
 )
 
 
+def apostrophe_style_edits(text: str, style: str | None):
+    """Apostrophes between letters in the shape the rest of the document does not use.
+
+    >>> [e.replacement for e in apostrophe_style_edits("it’s, didn’t, can't", "’")]
+    ['’']
+    """
+    for start, end in off_style_apostrophes(text, style):
+        yield Edit(start, end, style, "apostrophe-style", f"{style} as in the rest of the text", confidence=0.9)
+
+
+# The rules whose replacement is an apostrophe they write, which then takes the document's style.
+WRITES_APOSTROPHE = ("contraction-space", "possessive-space")
+
+
 class PunctuationCleaner(Cleaner):
     code = "punctuation"
     summary = "Spaces inside contractions and quotes, before stops, one-sided dashes, doubled quotes."
@@ -291,10 +306,18 @@ class PunctuationCleaner(Cleaner):
         "doubled-quote": "two or more double quotes in a row (“”Ketamine)",
         "stray-quote": "an opening quote right after a closing one that is never closed",
         "dash-spacing": "a dash between words spaced on one side only (anxiety– like)",
+        "apostrophe-style": "an apostrophe in the shape the rest of the document does not use (it's among it’s)",
     }
 
     def find_edits(self, text, doc):
         edits: list[Edit] = []
         for fixer in FIXERS:
             edits.extend(fixer(text))
+        style = doc.apostrophe_style
+        if style:
+            edits = [
+                e._replace(replacement=in_style(e.replacement, style)) if e.rule in WRITES_APOSTROPHE else e
+                for e in edits
+            ]
+            edits.extend(apostrophe_style_edits(text, style))
         return edits
