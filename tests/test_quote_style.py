@@ -28,3 +28,12 @@ def test_seed_000_has_too_few_marks_for_a_style(fixtures_dir):
     cleaned = textfix.clean(text).text
     assert not [e for e in textfix.clean(text).edits if e.rule == "apostrophe-style"]
     assert STRAIGHT_CONTRACTION.findall(cleaned) == STRAIGHT_CONTRACTION.findall(text)
+
+
+def test_off_style_apostrophe_is_suggested_and_applied_with_unsafe():
+    text = "It's late. It’s here, we’re tired, they’re gone."
+    suggested = textfix.clean(text, select=["punctuation"])
+    assert suggested.text == text
+    assert [(s.rule, s.before, s.after) for s in suggested.suggestions] == [("apostrophe-style", "'", "’")]
+    applied = textfix.clean(text, select=["punctuation"], unsafe=True)
+    assert applied.text == "It’s late. It’s here, we’re tired, they’re gone."

@@ -13,7 +13,7 @@ import re
 import regex
 
 from ..cleaner import Cleaner
-from ..edits import Edit
+from ..edits import UNSAFE, Edit
 from ..text.quotes import in_style, off_style_apostrophes
 from ._lines import line_bounds
 
@@ -45,6 +45,23 @@ CLOSING_SPACE = regex.compile(
 SPACE_BEFORE_STOP = regex.compile(
     r"[.,](?<=(?:\p{L}\p{L}|\p{N}|[)\]”’\"%])(?P<space>[ ]+)[.,])(?=[\s”’\")\]]|$)", regex.M
 )
+# A full stop between two lower-case words where the second goes on a sentence rather than
+# starting one: ``partially effective. by activation``. The first word is a whole word of three
+# letters or more (``U.S. by``, ``e.g. by``, ``no. of`` never qualify), the second a preposition
+# or relative word that joins a phrase to what came before; prose starts a sentence with a
+# capital, so a lower-case one there means the stop is stray.
+STRAY_STOP = regex.compile(
+    r"\.(?<=(?<![\p{L}\p{N}.@/_\-])(?P<word>\p{Ll}{3,})\.)(?P<space>[ ])"
+    r"(?=(?:by|of|with|from|than|whose|whom|which|into|onto|upon|via|within|without|through|throughout"
+    r"|among|between|against|towards|toward|during|including)[ ]\p{L})"
+)
+# Abbreviations that are also words in the word list: ``10 min. from``, ``approx. by``.
+ABBREVIATIONS = frozenset("approx est etc fig figs incl max min misc ref refs sec temp vol".split())
+SENTENCE_START = regex.compile(r"[.!?][ ]+(?P<letter>\p{L})")
+# A text counts as prose that capitalises its sentences when at most this share of the letters
+# after a stop are lower case, out of at least MIN_SENTENCES (forum posts, code and chat do not).
+MAX_LOWER_STARTS = 0.1
+MIN_SENTENCES = 5
 # Two or more double quote marks in a row (``“”Ketamine``, ``receptors.””``) are one quote.
 QUOTE_RUN = regex.compile(r"[“”\"]{2,}")
 # An opening quote right after a closing one, before a lower-case word: ``,” “states``.
@@ -146,6 +163,47 @@ def space_before_stop(text: str):
         return
     for m in SPACE_BEFORE_STOP.finditer(text):
         yield Edit(m.start("space"), m.end("space"), "", "space-before-stop", "remove the space before a full stop or comma")
+
+
+def capitalises_sentences(text: str, stray: int = 0) -> bool:
+    """Whether the text starts its sentences with a capital, as edited prose does, not counting
+    ``stray`` lower-case starts (the stops being judged).
+
+    >>> capitalises_sentences("One. Two. Three. Four. Five. Six. Seven. Eight. Nine. Ten. eleven")
+    True
+    >>> capitalises_sentences("i went. then i ate. ok. fine. great. sure.")
+    False
+    """
+    lower_starts = [m["letter"].islower() for m in SENTENCE_START.finditer(text)]
+    upper = lower_starts.count(False)
+    lower = max(0, lower_starts.count(True) - stray)
+    return upper >= MIN_SENTENCES and lower <= MAX_LOWER_STARTS * (lower + upper)
+
+
+def stray_full_stops(text: str):
+    """A full stop that splits a sentence before a lower-case preposition, in prose that
+    capitalises its sentences.
+
+    >>> prose = "It works. It is cheap. It helps. We know. We tried. So do they. Ask them. " * 2
+    >>> [e.start for e in stray_full_stops(prose + "It is effective. by activation of receptors.")]
+    [163]
+    >>> list(stray_full_stops(prose + "In the U.S. by law, e.g. by mail, 10 min. from here, the no. of cases."))
+    []
+    """
+    if ". " not in text:
+        return
+    candidates = list(STRAY_STOP.finditer(text))
+    if not candidates or not capitalises_sentences(text, stray=len(candidates)):
+        return
+    from .numbers import english_words
+
+    words = english_words()
+    for m in candidates:
+        word = m["word"]
+        before = text[: m.start("word")].rstrip(" ")
+        if word in ABBREVIATIONS or word not in words or before[-1:].isdigit():
+            continue  # an abbreviation, or a unit after a number (``5 min. by car``)
+        yield Edit(m.start(), m.start("space"), "", "stray-full-stop", f"remove a full stop inside a sentence ({word}. {text[m.end():m.end() + 12].split(' ')[0]})", confidence=0.8)
 
 
 def _quote_role(text: str, start: int, end: int) -> str | None:
@@ -276,18 +334,23 @@ def dash_spacing(text: str):
 
 FIXERS = (
     contraction_space, possessive_space, quote_spacing, reopened_quotes, space_before_stop,
-    doubled_quotes, straight_quote_spacing, dash_spacing,
+    doubled_quotes, straight_quote_spacing, dash_spacing, stray_full_stops,
 )
 
 
 def apostrophe_style_edits(text: str, style: str | None):
     """Apostrophes between letters in the shape the rest of the document does not use.
 
-    >>> [e.replacement for e in apostrophe_style_edits("it’s, didn’t, can't", "’")]
-    ['’']
+    The writer put them there, and code or a quoted source may keep its own, so these are
+    suggestions (applied with ``unsafe``); apostrophes a cleaner writes take the style anyway.
+
+    >>> [(e.replacement, e.safety) for e in apostrophe_style_edits("it’s, didn’t, can't", "’")]
+    [('’', 'unsafe')]
     """
     for start, end in off_style_apostrophes(text, style):
-        yield Edit(start, end, style, "apostrophe-style", f"{style} as in the rest of the text", confidence=0.9)
+        yield Edit(
+            start, end, style, "apostrophe-style", f"{style} as in the rest of the text", safety=UNSAFE, confidence=0.9
+        )
 
 
 # The rules whose replacement is an apostrophe they write, which then takes the document's style.
@@ -306,6 +369,7 @@ class PunctuationCleaner(Cleaner):
         "doubled-quote": "two or more double quotes in a row (“”Ketamine)",
         "stray-quote": "an opening quote right after a closing one that is never closed",
         "dash-spacing": "a dash between words spaced on one side only (anxiety– like)",
+        "stray-full-stop": "a full stop splitting a sentence before a lower-case preposition (effective. by)",
         "apostrophe-style": "an apostrophe in the shape the rest of the document does not use (it's among it’s)",
     }
 
