@@ -14,7 +14,8 @@ import regex
 
 from ..cleaner import Cleaner
 from ..edits import UNSAFE, Edit
-from ..text.quotes import in_style, off_style_apostrophes
+from ..text.quotes import acute_marks, in_style, off_style_apostrophes
+from ..text.sentences import capitalises_sentences
 from ._lines import line_bounds
 
 # What follows the apostrophe of a contraction or a possessive: it's, don't, they're, we'll...
@@ -57,11 +58,6 @@ STRAY_STOP = regex.compile(
 )
 # Abbreviations that are also words in the word list: ``10 min. from``, ``approx. by``.
 ABBREVIATIONS = frozenset("approx est etc fig figs incl max min misc ref refs sec temp vol".split())
-SENTENCE_START = regex.compile(r"[.!?][ ]+(?P<letter>\p{L})")
-# A text counts as prose that capitalises its sentences when at most this share of the letters
-# after a stop are lower case, out of at least MIN_SENTENCES (forum posts, code and chat do not).
-MAX_LOWER_STARTS = 0.1
-MIN_SENTENCES = 5
 # Two or more double quote marks in a row (``“”Ketamine``, ``receptors.””``) are one quote.
 QUOTE_RUN = regex.compile(r"[“”\"]{2,}")
 # An opening quote right after a closing one, before a lower-case word: ``,” “states``.
@@ -163,21 +159,6 @@ def space_before_stop(text: str):
         return
     for m in SPACE_BEFORE_STOP.finditer(text):
         yield Edit(m.start("space"), m.end("space"), "", "space-before-stop", "remove the space before a full stop or comma")
-
-
-def capitalises_sentences(text: str, stray: int = 0) -> bool:
-    """Whether the text starts its sentences with a capital, as edited prose does, not counting
-    ``stray`` lower-case starts (the stops being judged).
-
-    >>> capitalises_sentences("One. Two. Three. Four. Five. Six. Seven. Eight. Nine. Ten. eleven")
-    True
-    >>> capitalises_sentences("i went. then i ate. ok. fine. great. sure.")
-    False
-    """
-    lower_starts = [m["letter"].islower() for m in SENTENCE_START.finditer(text)]
-    upper = lower_starts.count(False)
-    lower = max(0, lower_starts.count(True) - stray)
-    return upper >= MIN_SENTENCES and lower <= MAX_LOWER_STARTS * (lower + upper)
 
 
 def stray_full_stops(text: str):
@@ -353,6 +334,16 @@ def apostrophe_style_edits(text: str, style: str | None):
         )
 
 
+def acute_accent_quotes(text: str, style: str | None):
+    """An acute accent typed for an apostrophe or single quote becomes one, in the document's style.
+
+    >>> [e.replacement for e in acute_accent_quotes("you´ll see ´funny´ ones", None)]
+    ["'", "'", "'"]
+    """
+    for start, end, mark in acute_marks(text, style):
+        yield Edit(start, end, mark, "acute-as-quote", f"{mark!r} for an acute accent used as a quote mark")
+
+
 # The rules whose replacement is an apostrophe they write, which then takes the document's style.
 WRITES_APOSTROPHE = ("contraction-space", "possessive-space")
 
@@ -370,6 +361,7 @@ class PunctuationCleaner(Cleaner):
         "stray-quote": "an opening quote right after a closing one that is never closed",
         "dash-spacing": "a dash between words spaced on one side only (anxiety– like)",
         "stray-full-stop": "a full stop splitting a sentence before a lower-case preposition (effective. by)",
+        "acute-as-quote": "an acute accent typed for an apostrophe or single quote (you´ll, ´word´)",
         "apostrophe-style": "an apostrophe in the shape the rest of the document does not use (it's among it’s)",
     }
 
@@ -378,6 +370,7 @@ class PunctuationCleaner(Cleaner):
         for fixer in FIXERS:
             edits.extend(fixer(text))
         style = doc.apostrophe_style
+        edits.extend(acute_accent_quotes(text, style))
         if style:
             edits = [
                 e._replace(replacement=in_style(e.replacement, style)) if e.rule in WRITES_APOSTROPHE else e

@@ -76,3 +76,34 @@ def off_style_apostrophes(text: str, style: str | None):
     for m in INNER_APOSTROPHE.finditer(text):
         if m.group() == other:
             yield m.start(), m.end()
+
+
+# The spacing acute accent typed for an apostrophe or a single quote (``you´ll``, ``´funny´``).
+# Only next to ASCII letters: after a non-ASCII letter it is more likely part of mojibake
+# (``HÃ´tel``) or of a script's own marks, which other cleaners or nobody should touch.
+ACUTE_MARK = regex.compile(
+    r"´(?:(?<=[A-Za-z]´)(?P<inner>(?=[A-Za-z]))"
+    r"|(?<=(?:^|[\s(\[])´)(?P<opening>(?=[A-Za-z]))"
+    r"|(?<=[A-Za-z.,!?]´)(?P<closing>(?=[\s.,;:!?)\]]|$)))",
+    regex.M,
+)
+
+
+def acute_marks(text: str, style: str | None):
+    """(start, end, mark) for each acute accent standing for an apostrophe or single quote.
+
+    The mark is the document's style; with none, the straight one, which fits any style.
+
+    >>> [m for _, _, m in acute_marks("you´ll see ´funny´ ones, HÃ´tel", None)]
+    ["'", "'", "'"]
+    >>> [m for _, _, m in acute_marks("you´ll see ´funny´ ones", CURLY)]
+    ['’', '‘', '’']
+    """
+    if "´" not in text:
+        return
+    for m in ACUTE_MARK.finditer(text):
+        if style != CURLY:
+            mark = STRAIGHT
+        else:
+            mark = "‘" if m["opening"] is not None else CURLY
+        yield m.start(), m.end(), mark
