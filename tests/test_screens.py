@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+from textfix.cleaner import Document
 from textfix.cleaners import entities, numbers, punctuation, whitespace
 
 ANYTHING = re.compile("")  # matches every text: a screen that never rules anything out
@@ -49,7 +50,7 @@ def test_generated_texts_exercise_every_rule():
     rules = set()
     for cleaner in (entities.EntitiesCleaner(), numbers.NumbersCleaner(), punctuation.PunctuationCleaner()):
         for text in random_texts(6000, seed=1):
-            rules.update(e.rule for e in cleaner.find_edits(text, None))
+            rules.update(e.rule for e in cleaner.find_edits(text, Document(text)))
     expected = set(entities.EntitiesCleaner.rules) | set(numbers.NumbersCleaner.rules)
     expected |= set(punctuation.PunctuationCleaner.rules)
     assert rules == expected
@@ -83,9 +84,9 @@ def test_generated_texts_exercise_every_rule():
 )
 def test_screens_change_nothing(monkeypatch, cleaner, module, switched_off):
     texts = list(random_texts(6000, seed=2))
-    screened = [spans(cleaner.find_edits(text, None)) for text in texts]
+    screened = [spans(cleaner.find_edits(text, Document(text))) for text in texts]
     unscreened(monkeypatch, module, **switched_off)
-    assert [spans(cleaner.find_edits(text, None)) for text in texts] == screened
+    assert [spans(cleaner.find_edits(text, Document(text))) for text in texts] == screened
 
 
 @pytest.mark.parametrize(

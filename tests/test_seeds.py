@@ -3,6 +3,8 @@
 These assert behaviour, not a frozen output (fixtures/expected/ holds the reviewed outputs).
 """
 
+import re
+
 import pytest
 
 import textfix
@@ -37,10 +39,11 @@ def test_seed_000_number_and_paragraph(fixtures_dir):
 def test_seed_001_contractions_and_quotes(fixtures_dir):
     text = (fixtures_dir / "seeds" / SEEDS[1]).read_text(encoding="utf-8")
     cleaned = textfix.clean(text, ignore=["spin"]).text  # spun words here are spin's (tests/test_spin.py)
-    for fixed in ("Organization’s", "it's an extremely", "we'll comprehend", "clients’ depressive",
+    for fixed in ("Organization’s", "it’s an extremely", "we’ll comprehend", "clients’ depressive",
                   "“One of ketamine’s", "paper,” states", "who studies ketamine.",
                   "“Ketamine eliminates anxiety and suicidality,” states Steven Mandel",
                   "opioid receptors.”", "anxiety – like other"):
         assert fixed in cleaned, fixed
-    # curly stays curly: no new straight double quotes
+    # curly stays curly: no new straight double quotes, and one apostrophe style throughout
     assert cleaned.count('"') == text.count('"')
+    assert not re.search(r"\w'\w", cleaned)

@@ -31,6 +31,14 @@ class Document:
 
         return detect_language(self.original)
 
+    @cached_property
+    def apostrophe_style(self) -> str | None:
+        """``’`` or ``'``, the apostrophe the original text mostly uses, or None when neither
+        dominates (:mod:`textfix.text.quotes`); cleaners that write an apostrophe use it."""
+        from .text.quotes import apostrophe_style
+
+        return apostrophe_style(self.original)
+
 
 class Cleaner:
     """A small named step that looks at text and proposes :class:`~textfix.edits.Edit` objects.

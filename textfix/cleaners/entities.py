@@ -17,6 +17,7 @@ import regex
 
 from ..cleaner import Cleaner
 from ..edits import Edit
+from ..text.quotes import in_style
 from .punctuation import CONTRACTION_SUFFIX
 
 # ``&amp;`` layers in front of an entity mean it was escaped more than once.
@@ -25,7 +26,8 @@ _AMPS = r"&(?:amp;)*"
 # with ``amp;`` (a ``#``, a space, another name): giving a layer back never helps there, and
 # trying to takes time quadratic in the layers.
 _ALL_AMPS = r"&(?:amp;)*+"
-WELL_FORMED = regex.compile(_AMPS + r"(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Leading zeros do not count towards a number's length (``&#0000065;`` is ``A``).
+WELL_FORMED = regex.compile(_AMPS + r"(?:#[xX]0*[0-9a-fA-F]{1,6}|#0*[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
 # A numeric entity with a space inside (``&#x 27;``, ``& #39;``) needs its semicolon to count;
 # without a space the semicolon may be missing, as HTML5 parsers also accept (``&#8217``).
 # The first branch also matches well-formed entities; malformed_entities() skips those.
@@ -38,6 +40,17 @@ MALFORMED_NUMERIC = regex.compile(
 # a space or the end of the text: ``&copy=1`` in a URL query and ``&ampersand`` stay.
 # The name ends before a space, never before a layer's ``;``.
 BARE_NAMED = regex.compile(_ALL_AMPS + r"(amp|lt|gt|quot|nbsp|copy|reg)(?=[ \t\r\n]|\Z)")
+# The other names HTML also accepts without a semicolon (``&eacute``, ``&Ntilde``, ``&frac12``),
+# when the name ends the word: before white space, a stop or a closing bracket, or at the end.
+# ``&notit`` and ``&noti;`` run on into a longer name, so they are text. All-capital names
+# (``&ETH``, ``&REG``) spell acronyms too (``BTC&ETH``), so they count only after a non-letter.
+LEGACY_NAMES = sorted(
+    (name for name in html5 if not name.endswith(";") and name not in {"amp", "lt", "gt", "quot", "nbsp", "copy", "reg"}),
+    key=len, reverse=True,
+)
+LEGACY_NAMED = regex.compile(
+    r"&(?P<name>" + "|".join(LEGACY_NAMES) + r")(?=[\s.,!?)\]]|\Z)"
+)
 # An apostrophe entity inside a contraction, with the spaces and the duplicate apostrophe
 # scrapers leave around it: ``it &#x 27; s``, ``we'&#x 27; ll``, ``doesn&amp;#39;t``.
 _APOSTROPHE_ENTITY = (
@@ -89,6 +102,8 @@ def decode_entity(entity: str) -> str | None:
         if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
             return None
         decoded = html.unescape("&#%d;" % code)  # maps &#146; etc. to what browsers show
+        if not decoded:
+            return None  # a control or noncharacter code html drops: keep the visible reference
     else:
         name = core[1:]
         if not name.endswith(";"):
@@ -164,8 +179,41 @@ def bare_named_entities(text: str):
         )
 
 
+def legacy_named_entities(text: str):
+    """The other names HTML accepts without a semicolon, where the name ends the word.
+
+    >>> [e.replacement for e in legacy_named_entities("caf&eacute and &frac12, I'm &notit, BTC&ETH, &ETH")]
+    ['é', '½', 'Ð']
+    """
+    for m in LEGACY_NAMED.finditer(text):
+        name = m["name"]
+        if name.isupper() and m.start() and text[m.start() - 1].isalnum():
+            continue
+        yield Edit(
+            m.start(), m.end(), html5[name], "entity-without-semicolon", f"decode {m.group()!r} (no semicolon)"
+        )
+
+
+def apostrophe_in_style(edit: Edit, text: str, style: str | None) -> Edit:
+    """An edit that writes an apostrophe, with the document's apostrophe ``style``.
+
+    A decoded ``'`` or ``’`` counts as an apostrophe in a contraction, or between two letters;
+    elsewhere it may be a quote mark and keeps its shape.
+
+    >>> text = "it&#39;s &#39;so&#39;"
+    >>> [apostrophe_in_style(e, text, "’").replacement for e in well_formed_entities(text)]
+    ['’', "'", "'"]
+    """
+    if edit.replacement not in ("'", "’"):
+        return edit
+    between_letters = 0 < edit.start and edit.end < len(text) and text[edit.start - 1].isalpha() and text[edit.end].isalpha()
+    if edit.rule != "entity-apostrophe" and not between_letters:
+        return edit
+    return edit._replace(replacement=in_style(edit.replacement, style))
+
+
 # Earlier fixers win where spans overlap: the contraction rule covers its entity and debris.
-FIXERS = (contraction_entities, well_formed_entities, malformed_entities, bare_named_entities)
+FIXERS = (contraction_entities, well_formed_entities, malformed_entities, bare_named_entities, legacy_named_entities)
 
 
 class EntitiesCleaner(Cleaner):
@@ -193,5 +241,6 @@ class EntitiesCleaner(Cleaner):
             if edit.start >= taken_until:
                 edits.append(edit)
                 taken_until = edit.end
-        return edits
+        style = doc.apostrophe_style
+        return [apostrophe_in_style(edit, text, style) for edit in edits] if style else edits
 

@@ -35,6 +35,12 @@ MARKER = regex.compile(r"(?P<lead>[ \t]*)[(\[][ \t]*196590\d\d[ \t]*[)\]](?P<tra
 HYPHENATED = regex.compile(
     r"-(?<=(?P<left>\p{L}+)-)[ \t]*(?P<newline>\r?\n)[ \t]*(?P<right>\p{Ll}+)(?P<rest>\S*)(?P<trail>[ \t]*)"
 )
+# A word broken by a hyphen and a space on one line, where a line break used to be:
+# ``antici- pation``. Starts on the hyphen; the halves are whole words, the first one after a
+# space, a line start or an opening bracket or quote (not ``\n- Eat`` from escaped text).
+SPACED_HYPHEN = regex.compile(
+    r"-(?<=(?:^|(?<=[\s(\[\"'“‘]))(?P<left>\p{L}+)-)(?P<space>[ ]+)(?P<right>\p{L}+)(?![\p{L}\p{N}\-])"
+)
 # The same shape, wider (``\w``), as a cheap test that proves HYPHENATED finds nothing.
 HYPHEN_AT_LINE_END = re.compile(r"-(?<=\w-)[ \t]*\r?\n[ \t]*\w")
 
@@ -129,6 +135,31 @@ def line_end_hyphens(text: str):
         )
 
 
+def spaced_hyphens(text: str):
+    """A word broken by a hyphen and a space on one line, joined when the halves make a word
+    and the second half is no word of its own (``antici- pation``, ``plant- ing``).
+
+    A suspended compound (``pre- and post-war``, ``short- and long-term``), a prefix before a
+    word (``non- native``: ``non-native`` or ``nonnative``?) or a grade (``an A- on``) stays.
+
+    >>> [e.start for e in spaced_hyphens("shiver with antici- pation, plant- ing non- native trees")]
+    [18, 33]
+    >>> list(spaced_hyphens("pre- and post-war, an A- on the test, 555- 1234, antici-pation, \\\\n- Eat"))
+    []
+    """
+    if "- " not in text:
+        return
+    words = english_words()
+    for m in SPACED_HYPHEN.finditer(text):
+        left, right = m["left"].lower(), m["right"].lower()
+        if right in words or left + right not in words:
+            continue
+        yield Edit(
+            m.end("left"), m.start("right"), "", "spaced-hyphen",
+            f"join {m['left']}- {m['right']}, a word broken across a lost line end", confidence=0.8,
+        )
+
+
 class NumbersCleaner(Cleaner):
     code = "numbers"
     summary = "Numbers and words split by scrapers, and the numeric markers some scrapers insert."
@@ -137,6 +168,7 @@ class NumbersCleaner(Cleaner):
         "split-number": "a number split across a paragraph break (to 1 / 2 adult patients)",
         "scraper-marker": "a (19659002)-style marker a scraper inserted",
         "line-end-hyphen": "a word hyphenated at a line end (treat-/ment)",
+        "spaced-hyphen": "a word broken by a hyphen and a space on one line (antici- pation)",
     }
 
     def preload(self) -> None:
@@ -150,4 +182,5 @@ class NumbersCleaner(Cleaner):
                 edits.extend(line_end_hyphens(text))
         if "196590" in text:
             edits.extend(scraper_markers(text))
+        edits.extend(spaced_hyphens(text))
         return edits

@@ -13,7 +13,9 @@ import re
 import regex
 
 from ..cleaner import Cleaner
-from ..edits import Edit
+from ..edits import UNSAFE, Edit
+from ..text.quotes import acute_marks, in_style, off_style_apostrophes
+from ..text.sentences import capitalises_sentences
 from ._lines import line_bounds
 
 # What follows the apostrophe of a contraction or a possessive: it's, don't, they're, we'll...
@@ -44,6 +46,18 @@ CLOSING_SPACE = regex.compile(
 SPACE_BEFORE_STOP = regex.compile(
     r"[.,](?<=(?:\p{L}\p{L}|\p{N}|[)\]”’\"%])(?P<space>[ ]+)[.,])(?=[\s”’\")\]]|$)", regex.M
 )
+# A full stop between two lower-case words where the second goes on a sentence rather than
+# starting one: ``partially effective. by activation``. The first word is a whole word of three
+# letters or more (``U.S. by``, ``e.g. by``, ``no. of`` never qualify), the second a preposition
+# or relative word that joins a phrase to what came before; prose starts a sentence with a
+# capital, so a lower-case one there means the stop is stray.
+STRAY_STOP = regex.compile(
+    r"\.(?<=(?<![\p{L}\p{N}.@/_\-])(?P<word>\p{Ll}{3,})\.)(?P<space>[ ])"
+    r"(?=(?:by|of|with|from|than|whose|whom|which|into|onto|upon|via|within|without|through|throughout"
+    r"|among|between|against|towards|toward|during|including)[ ]\p{L})"
+)
+# Abbreviations that are also words in the word list: ``10 min. from``, ``approx. by``.
+ABBREVIATIONS = frozenset("approx est etc fig figs incl max min misc ref refs sec temp vol".split())
 # Two or more double quote marks in a row (``“”Ketamine``, ``receptors.””``) are one quote.
 QUOTE_RUN = regex.compile(r"[“”\"]{2,}")
 # An opening quote right after a closing one, before a lower-case word: ``,” “states``.
@@ -145,6 +159,32 @@ def space_before_stop(text: str):
         return
     for m in SPACE_BEFORE_STOP.finditer(text):
         yield Edit(m.start("space"), m.end("space"), "", "space-before-stop", "remove the space before a full stop or comma")
+
+
+def stray_full_stops(text: str):
+    """A full stop that splits a sentence before a lower-case preposition, in prose that
+    capitalises its sentences.
+
+    >>> prose = "It works. It is cheap. It helps. We know. We tried. So do they. Ask them. " * 2
+    >>> [e.start for e in stray_full_stops(prose + "It is effective. by activation of receptors.")]
+    [163]
+    >>> list(stray_full_stops(prose + "In the U.S. by law, e.g. by mail, 10 min. from here, the no. of cases."))
+    []
+    """
+    if ". " not in text:
+        return
+    candidates = list(STRAY_STOP.finditer(text))
+    if not candidates or not capitalises_sentences(text, stray=len(candidates)):
+        return
+    from .numbers import english_words
+
+    words = english_words()
+    for m in candidates:
+        word = m["word"]
+        before = text[: m.start("word")].rstrip(" ")
+        if word in ABBREVIATIONS or word not in words or before[-1:].isdigit():
+            continue  # an abbreviation, or a unit after a number (``5 min. by car``)
+        yield Edit(m.start(), m.start("space"), "", "stray-full-stop", f"remove a full stop inside a sentence ({word}. {text[m.end():m.end() + 12].split(' ')[0]})", confidence=0.8)
 
 
 def _quote_role(text: str, start: int, end: int) -> str | None:
@@ -278,8 +318,37 @@ def dash_spacing(text: str):
 
 FIXERS = (
     contraction_space, possessive_space, quote_spacing, reopened_quotes, space_before_stop,
-    doubled_quotes, straight_quote_spacing, dash_spacing,
+    doubled_quotes, straight_quote_spacing, dash_spacing, stray_full_stops,
 )
+
+
+def apostrophe_style_edits(text: str, style: str | None):
+    """Apostrophes between letters in the shape the rest of the document does not use.
+
+    The writer put them there, and code or a quoted source may keep its own, so these are
+    suggestions (applied with ``unsafe``); apostrophes a cleaner writes take the style anyway.
+
+    >>> [(e.replacement, e.safety) for e in apostrophe_style_edits("it’s, didn’t, can't", "’")]
+    [('’', 'unsafe')]
+    """
+    for start, end in off_style_apostrophes(text, style):
+        yield Edit(
+            start, end, style, "apostrophe-style", f"{style} as in the rest of the text", safety=UNSAFE, confidence=0.9
+        )
+
+
+def acute_accent_quotes(text: str, style: str | None):
+    """An acute accent typed for an apostrophe or single quote becomes one, in the document's style.
+
+    >>> [e.replacement for e in acute_accent_quotes("you´ll see ´funny´ ones", None)]
+    ["'", "'", "'"]
+    """
+    for start, end, mark in acute_marks(text, style):
+        yield Edit(start, end, mark, "acute-as-quote", f"{mark!r} for an acute accent used as a quote mark")
+
+
+# The rules whose replacement is an apostrophe they write, which then takes the document's style.
+WRITES_APOSTROPHE = ("contraction-space", "possessive-space")
 
 
 class PunctuationCleaner(Cleaner):
@@ -294,10 +363,21 @@ class PunctuationCleaner(Cleaner):
         "doubled-quote": "two or more double quotes in a row (“”Ketamine)",
         "stray-quote": "an opening quote right after a closing one that is never closed",
         "dash-spacing": "a dash between words spaced on one side only (anxiety– like)",
+        "stray-full-stop": "a full stop splitting a sentence before a lower-case preposition (effective. by)",
+        "acute-as-quote": "an acute accent typed for an apostrophe or single quote (you´ll, ´word´)",
+        "apostrophe-style": "an apostrophe in the shape the rest of the document does not use (it's among it’s)",
     }
 
     def find_edits(self, text, doc):
         edits: list[Edit] = []
         for fixer in FIXERS:
             edits.extend(fixer(text))
+        style = doc.apostrophe_style
+        edits.extend(acute_accent_quotes(text, style))
+        if style:
+            edits = [
+                e._replace(replacement=in_style(e.replacement, style)) if e.rule in WRITES_APOSTROPHE else e
+                for e in edits
+            ]
+            edits.extend(apostrophe_style_edits(text, style))
         return edits
