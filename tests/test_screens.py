@@ -21,7 +21,7 @@ ANYTHING = re.compile("")  # matches every text: a screen that never rules anyth
 PIECES = list("aeisTtdmlrv") + [
     "they gave placebo to", "the study", "it", "don", "clients", "treat", "ment", "well", "known",
     "Chapter", "step", "Ketamine", "” “states", "gave placebo to 1\n\n2 adult", "clients ’ signs",
-    "didn’ t", "ketamine ’ s", "I' m", "we’ re", "it ' s here", "é", "П",
+    "didn’ t", "ketamine ’ s", "It works. We know. Ask them. So do we. It helps. Not now. We tried. It is effective. by the end", "treat- ment", "you´ll", "´", "I' m", "we’ re", "it ' s here", "é", "П",
     " ", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\n\n\n\n", "\xa0", "\u2009", "\u202f", "\u200b", "\u00ad", "\ufeff",
     "’", "'", "“", "”", "‘", '"', "„", "‚", "–", "—", "-", "-\n", ".", ",", ";", "!", "?", ")", "(",
     "1", "12", "123", "2019", '11"', "( 19659002)",
