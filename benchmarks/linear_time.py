@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -74,9 +75,13 @@ CLASSES = {
 
 
 def page_text(folder: Path, size: int) -> str:
-    """The ``*.txt`` files under ``folder`` in name order, joined by blank lines, cut to ``size``."""
+    """``*.txt`` files under ``folder`` in a fixed random order, joined by blank lines, cut to
+    ``size``: each size a sample of the same pages (in name order, the later pages of a set
+    may be of another kind)."""
+    paths = sorted(folder.rglob("*.txt"))
+    random.Random(0).shuffle(paths)
     parts, total = [], 0
-    for path in sorted(folder.rglob("*.txt")):
+    for path in paths:
         part = path.read_text(encoding="utf-8", errors="replace")
         parts.append(part)
         total += len(part) + 2

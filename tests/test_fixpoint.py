@@ -154,3 +154,17 @@ def test_same_output_under_any_hash_seed():
                               capture_output=True, text=True, check=True)
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+def test_an_edit_that_changes_nothing_is_no_change():
+    """A cleaner proposing an empty edit every round must not keep the pipeline going."""
+    from textfix import Cleaner, Edit, Pipeline
+
+    class Idle(Cleaner):
+        code = "idle"
+
+        def find_edits(self, text, doc):
+            return [Edit(1, 1, "", "nothing"), Edit(0, 1, text[0], "same")]
+
+    result = Pipeline([Idle()], max_rounds=2).run("abc")
+    assert result.text == "abc" and not result.edits and result.rounds == 1

@@ -101,6 +101,18 @@ def check_edits(edits: list[Edit], length: int) -> list[Edit]:
     return kept
 
 
+def is_no_op(edit: Edit, text: str) -> bool:
+    """Whether ``edit`` would leave ``text`` as it is (nothing replaced by nothing, a span by
+    itself): not a change, so it must not count as one, or the text would never settle.
+
+    >>> is_no_op(Edit(3, 3, "", "r"), "abc def"), is_no_op(Edit(0, 3, "abc", "r"), "abc def")
+    (True, True)
+    >>> is_no_op(Edit(3, 4, "", "r"), "abc def")
+    False
+    """
+    return text[edit.start : edit.end] == edit.replacement
+
+
 def apply_edits(text: str, edits: list[Edit]) -> str:
     """Apply sorted, disjoint edits in one pass."""
     parts = []

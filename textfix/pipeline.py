@@ -9,7 +9,7 @@ from operator import attrgetter
 from typing import Iterable
 
 from .cleaner import Cleaner, Document
-from .edits import SAFE, Edit, LineIndex, RecordedEdit, SourceMap, apply_edits, check_edits
+from .edits import SAFE, Edit, LineIndex, RecordedEdit, SourceMap, apply_edits, check_edits, is_no_op
 from .errors import NotConverged
 from .result import Result
 
@@ -112,7 +112,7 @@ class Pipeline:
                 applicable = []
                 unsafe = []
                 for edit in cleaner.find_edits(text, doc):
-                    if not self._wanted(cleaner, edit):
+                    if not self._wanted(cleaner, edit) or is_no_op(edit, text):
                         continue
                     if edit.safety == SAFE or self.unsafe:
                         applicable.append(edit)

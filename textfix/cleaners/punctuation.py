@@ -247,7 +247,9 @@ def straight_quote_spacing(text: str):
         for m in SPACED_STRAIGHT_QUOTE.finditer(line):
             at = m.start() + m.group().index('"')
             if at in opening:
-                yield Edit(start + at + 1, start + m.end(), "", "quote-space", "remove the space after an opening quote")
+                if m.end() > at + 1:  # a space after the opening quote (a space before it stays)
+                    yield Edit(start + at + 1, start + m.end(), "", "quote-space",
+                               "remove the space after an opening quote")
             elif m.start() < at:
                 yield Edit(start + m.start(), start + at, "", "quote-space", "remove the space before a closing quote")
 
