@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import importlib.util
+import json
 import sys
 import time
 from collections import Counter, defaultdict
@@ -144,6 +145,7 @@ def main() -> int:
     ap.add_argument("--only", default=None, help="run only this cleaner (e.g. boilerplate) instead of the default pipeline")
     ap.add_argument("--train", action="store_true", help="list the worst train pages instead (for tuning)")
     ap.add_argument("--no-stability", action="store_true", help="skip the second-run check")
+    ap.add_argument("--dump", type=Path, help="write one JSON line per page (key, half, F1, P, R) to this file")
     args = ap.parse_args()
 
     import textfix
@@ -181,6 +183,10 @@ def main() -> int:
         gold_rows.append((group, key, validation, lost, total, len(gold), len(clean)))
     elapsed = time.perf_counter() - started
 
+    if args.dump:
+        with args.dump.open("w", encoding="utf-8") as f:
+            for row in rows:
+                f.write(json.dumps({k: row[k] for k in ("key", "group", "validation", "f1", "p", "r", "warned")}) + "\n")
     print(f"{len(rows)} pages; split: validation = first SHA-256 byte of SET/NAME odd;"
           f" cleaner: {args.only or 'default pipeline'}")
     print_table(rows, "dirty pages as input (macro word-4-shingle F1 of score_pages.py)")

@@ -73,6 +73,13 @@ HEADLINE_PENALTY = 4
 SECTION_RULES = frozenset({"comment-prompt", "author-bio"})
 SECTION_PENALTY = 200
 SECTION_SHARE = 0.25  # the article before a section heading has at least this share of the best run
+# A second run of prose scoring this much is another article in the same text, kept too.
+OTHER_BODY_WORDS = 100
+OTHER_BODY_SENTENCES = 3  # ... with at least this many prose lines ending like a sentence
+# Bodies holding less than this share of the page's prose words are not trusted: all is kept.
+KEPT_PROSE_SHARE = 0.3
+# A copyright line in this last share of a page's lines ends the page: the prose around it is its footer.
+FOOTER_SHARE = 0.15
 SCRIPT_SAMPLE = 50_000  # characters looked at to find the document's script
 LANGUAGE_SAMPLE = 500  # words of sentence-shaped lines that vote on the stop-word language
 TITLE_WINDOW = 15
@@ -330,9 +337,11 @@ class BoilerplateCleaner(Cleaner):
 
         remove: dict[int, tuple[str, float]] = {}  # content index -> (rule, confidence)
         first, last = 0, len(content) - 1
+        bodies: list[tuple[int, int]] = []
+        warning = None
         if use_context:
-            scores = self._scores(content)
-            first, last, total = self._article_run(content, scores)
+            scores = self._footer_scores(content, self._scores(content))
+            first, last, total, limit = self._article_run(content, scores)
             if total < MIN_BODY_WORDS:
                 first, last = 0, len(content) - 1
                 use_context = False
@@ -340,30 +349,90 @@ class BoilerplateCleaner(Cleaner):
                 first = self._lead_paragraph(content, first)
                 last = self._numbered_list(content, self._tail_paragraph(content, last))
                 last = self._closing_sentences(content, last)
+                others = [*self._other_bodies(content, scores, 0, first), *self._other_bodies(content, scores, last + 1, len(content))]
+                bodies = sorted([(first, last), *others])
+                # Decided afresh each round, as a new run on this text would: the pipeline's
+                # rounds then reach the text a second run leaves as it is.
+                warning = self._doubt(content, bodies)
+                first, last = bodies[0][0], bodies[-1][1]
 
-        if use_context and text == doc.original:
-            # First round only: then line numbers are the input's, worth reporting.
-            body = [text.count("\n", 0, content[k].start) + 1 for k in (first, last)]
-            doc.notes[self.code] = {"body_lines": body, "language": language}
+        if use_context:
+            note = doc.notes.setdefault(self.code, {"language": language})
+            if text == doc.original:  # then line numbers are the input's, worth reporting
+                note["body_lines"] = [text.count("\n", 0, content[k].start) + 1 for k in (first, last)]
+            if warning:
+                note.setdefault("warning", warning)
         keep_before = self._title_and_byline(content, first, main_script) if use_context else set()
+        for b_first, _ in bodies[1:]:  # another article's title and byline just above it
+            keep_before.update(j for j in range(max(0, b_first - 2), b_first) if content[j].listed is None and content[j].words <= 30)
         title = _norm(content[min(keep_before)].text) if keep_before else None
         runs = self._short_runs(content)
-        for i in range(first):
-            if i not in keep_before:
-                remove[i] = self._outside(content[i], main_script, title, runs[i])
-        for i in range(first, last + 1):
-            decision = self._inside(content, i, main_script, at_edge=not use_context)
+        inside = set()
+        for b_first, b_last in bodies or [(first, last)]:
+            inside.update(range(b_first, b_last + 1))
+        for i, line in enumerate(content):
+            if i in inside:
+                decision = self._inside(content, i, main_script, at_edge=not use_context)
+            elif i in keep_before:
+                decision = self._inside(content, i, main_script, at_edge=not use_context)
+            else:
+                decision = self._outside(line, main_script, title if i < first else None, runs[i])
+                if warning and decision[0] == "outside-article":
+                    decision = None  # unsure of the body: a line goes only for what it looks like
             if decision:
                 remove[i] = decision
-        for i in keep_before:
-            decision = self._inside(content, i, main_script, at_edge=not use_context)
-            if decision:
-                remove[i] = decision
-        for i in range(last + 1, len(content)):
-            remove[i] = self._outside(content[i], main_script, None, runs[i])
         if len(remove) == len(content):  # never empty a document
             return {}
         return remove
+
+    @staticmethod
+    def _other_bodies(content: list[Line], scores: list[float], lo: int, hi: int) -> list[tuple[int, int]]:
+        """Further article-size runs of prose in ``content[lo:hi]``, with enough lines that end
+        like sentences (a list of long teasers does not): a text holding several articles keeps each."""
+        if hi - lo <= 0:
+            return []
+        first, last, total = body_runs(scores[lo:hi])[-1]
+        if total < OTHER_BODY_WORDS:
+            return []
+        first, last = first + lo, last + lo
+        found = BoilerplateCleaner._other_bodies(content, scores, lo, first)
+        sentences = sum(1 for line in content[first : last + 1] if line.prose and features.ends_sentence(line.text))
+        if sentences >= OTHER_BODY_SENTENCES:
+            found.append((first, last))
+        return found + BoilerplateCleaner._other_bodies(content, scores, last + 1, hi)
+
+    @staticmethod
+    def _footer_scores(content: list[Line], scores: list[float]) -> list[float]:
+        """The scores with a legal footer's prose scored as other lines: the sentences around a
+        copyright line in the last lines of a page ("The information provided on this website
+        ...", "© 2019 ... All rights reserved.") read like prose but are the site's, not the article's."""
+        start = int(len(content) * (1 - FOOTER_SHARE))
+        notice = next((i for i in range(len(content) - 1, start - 1, -1) if content[i].listed is not None and content[i].listed.rule == "copyright-line"), None)
+        if notice is None:
+            return scores
+        top = notice
+        while top > 0 and content[top - 1].listed is None and (content[top - 1].prose or content[top - 1].shaped):
+            top -= 1
+        end = notice
+        while end + 1 < len(content) and content[end + 1].listed is None and (content[end + 1].prose or content[end + 1].shaped):
+            end += 1
+        return [-SHORT_PENALTY if top <= i <= end else score for i, score in enumerate(scores)]
+
+    @staticmethod
+    def _doubt(content: list[Line], bodies: list[tuple[int, int]]) -> str | None:
+        """Why the bodies found may not be the article, or None: they hold a small share of the
+        page's prose, or miss its longest run of prose lines."""
+        prose_words = sum(line.words for line in content if line.prose)
+        if not prose_words:
+            return None
+        kept = sum(content[i].words for a, b in bodies for i in range(a, b + 1) if content[i].prose)
+        if kept < KEPT_PROSE_SHARE * prose_words:
+            return f"the body found holds {round(100 * kept / prose_words)}% of the prose: lines around it are kept unless they look like boilerplate"
+        # A body in the page's last lines with more prose before it is a footer's legal sentences.
+        before = sum(line.words for line in content[: bodies[0][0]] if line.prose)
+        if bodies[0][0] >= (1 - FOOTER_SHARE) * len(content) and before > kept:
+            return "the body found is at the end of the page, after more prose: lines before it are kept unless they look like boilerplate"
+        return None
 
     @staticmethod
     def _prose_language(content: list[Line]) -> str | None:
@@ -377,8 +446,9 @@ class BoilerplateCleaner(Cleaner):
         return _majority_stop_words(tuple(islice(filter(str.isalpha, tokens), LANGUAGE_SAMPLE)))
 
     @staticmethod
-    def _article_run(content: list[Line], scores: list[float]) -> tuple[int, int, float]:
-        """The body run, looked for before the comment section when there is an article there.
+    def _article_run(content: list[Line], scores: list[float]) -> tuple[int, int, float, int]:
+        """The body run ``(first, last, score, limit)``, looked for before the comment section
+        when there is an article there (``limit``: where that section starts, or the end).
 
         Readers' comments are prose too, and on a busy thread there is more of it than article.
         """
@@ -389,8 +459,8 @@ class BoilerplateCleaner(Cleaner):
                 before = best_before[i - 1]
                 # A 'Comments' menu item under a teaser is not the end of an article.
                 if before[2] >= max(2 * MIN_BODY_WORDS, SECTION_SHARE * overall[2]):
-                    return before
-        return overall
+                    return (*before, i)
+        return (*overall, len(content))
 
     def _lead_paragraph(self, content: list[Line], first: int) -> int:
         """Move the body start up over an inline box (related links, a newsletter form, an
