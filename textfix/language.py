@@ -21,7 +21,7 @@ from typing import Iterable
 
 import regex
 
-from .boilerplate.features import BEYOND_BMP, ascii_letter_count, bmp_class
+from .text.tokens import BEYOND_BMP, ascii_letter_count, bmp_class
 
 # Characters looked at. langdetect's cost grows with its sample; on the benchmark pages (and
 # windows of them) 5,000 characters give the same answers as 20,000.

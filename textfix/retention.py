@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .boilerplate.features import ends_sentence, has_inner_sentence, word_count
+from .text import ends_sentence, has_inner_sentence, word_count
 
 PROSE_MIN_WORDS = 10
 FLAG_MIN_PROSE_LINES = 3  # a note with one or two sentences has no article to lose
