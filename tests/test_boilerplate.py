@@ -279,7 +279,7 @@ def test_match_line_answers_as_trying_every_pattern_in_order():
 
 
 def test_script_answers_as_naming_every_letter():
-    from textfix.boilerplate.features import _script_of, script
+    from textfix.text.scripts import _script_of, script
 
     def letter_by_letter(text):
         counts = collections.Counter(_script_of(ch) for ch in text if ch.isalpha())
@@ -317,9 +317,9 @@ import random  # noqa: E402
 
 import regex  # noqa: E402
 
-from textfix.boilerplate import features  # noqa: E402
+from textfix.text import scripts, sentences, tokens  # noqa: E402
 
-# The plain definitions the quick paths in features.py replace, kept here to compare against.
+# The plain definitions the quick paths in textfix/text/ replace, kept here to compare against.
 REF_WORD = regex.compile(r"\w+")
 REF_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 REF_SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
@@ -348,7 +348,7 @@ def ref_headline_case(line):
 
 
 def ref_script(text, sample=4000):
-    counts = collections.Counter(features._script_of(ch) for ch in text[:sample] if ch.isalpha())
+    counts = collections.Counter(scripts._script_of(ch) for ch in text[:sample] if ch.isalpha())
     return counts.most_common(1)[0][0] if sum(counts.values()) >= 3 else None
 
 
@@ -384,9 +384,9 @@ FEATURE_LINES = _all_fixture_lines() + TRICKY_LINES + _random_lines()
 
 
 def test_regex_space_is_every_white_space_character_of_regex():
-    assert set(features.REGEX_SPACE) == set(regex.findall(r"\s", ALL_CHARACTERS))
-    marks, closers = set("".join(features.SENTENCE_MARKS)), set(features.SENTENCE_CLOSERS)
-    assert not marks & closers and not (marks | closers) & set(features.REGEX_SPACE)
+    assert set(sentences.REGEX_SPACE) == set(regex.findall(r"\s", ALL_CHARACTERS))
+    marks, closers = set("".join(sentences.SENTENCE_MARKS)), set(sentences.SENTENCE_CLOSERS)
+    assert not marks & closers and not (marks | closers) & set(sentences.REGEX_SPACE)
 
 
 def test_lower_casing_keeps_word_characters_and_planes_apart():
@@ -403,31 +403,31 @@ def test_lower_casing_keeps_word_characters_and_planes_apart():
     assert no_sigma.lower() == "".join(map(str.lower, no_sigma))
     # ... so a line with one is lower-cased word by word: "ΟΔΟΣ" alone ends in a final sigma.
     assert "ΟΔΟΣ.Α".lower() == "οδοσ.α" and "ΟΔΟΣ".lower() == "οδος"
-    assert features.words("ΟΔΟΣ.Α") == ["οδος", "α"]
+    assert tokens.words("ΟΔΟΣ.Α") == ["οδος", "α"]
 
 
-@pytest.mark.parametrize("expression", [r"\w", r"[\p{Ll}\d]", r"\s", r"\p{Lu}", features.UNSPACED.pattern])
+@pytest.mark.parametrize("expression", [r"\w", r"[\p{Ll}\d]", r"\s", r"\p{Lu}", tokens.UNSPACED.pattern])
 def test_bmp_classes_hold_what_regex_matches(expression):
-    ours = re.compile(f"[{features.bmp_class(expression)}]")
+    ours = re.compile(f"[{tokens.bmp_class(expression)}]")
     assert ours.findall(BMP) == regex.findall(expression, BMP)
 
 
 def test_guards_catch_every_character_past_the_bmp_and_every_unspaced_one():
     beyond = ALL_CHARACTERS[0x10000:]
-    assert len(features.BEYOND_BMP.findall(ALL_CHARACTERS)) == len(beyond)
-    assert features.WORDS_NEED_REGEX.findall(ALL_CHARACTERS) == ["\u03a3", *beyond]
-    maybe = features.bmp_expressions().maybe_unspaced
+    assert len(tokens.BEYOND_BMP.findall(ALL_CHARACTERS)) == len(beyond)
+    assert tokens.WORDS_NEED_REGEX.findall(ALL_CHARACTERS) == ["\u03a3", *beyond]
+    maybe = tokens.bmp_expressions().maybe_unspaced
     assert set(REF_UNSPACED.findall(ALL_CHARACTERS)) <= set(maybe.findall(ALL_CHARACTERS))
 
 
 def test_bmp_expressions_find_what_regex_finds_around_every_character():
     """Every BMP character in every role of the expressions, in a few long lines."""
     bmp = BMP.replace("\u03a3", "")
-    expressions = features.bmp_expressions()
+    expressions = tokens.bmp_expressions()
     for line in ("".join(f"a{ch}b " for ch in bmp), "".join(f"{ch}bc {ch}{ch}{ch} " for ch in bmp)):
-        assert features.words(line) == ref_words(line)
+        assert tokens.words(line) == ref_words(line)
         assert expressions.word.findall(line) == REF_WORD.findall(line)
-        assert features.headline_case(line) == ref_headline_case(line)
+        assert sentences.headline_case(line) == ref_headline_case(line)
     for template in ("{}bc. X ", "ab{}. X ", "abc{} X ", "abc.{}X ", "abc. {} ", "abc.”{}X "):
         line = "".join(template.format(ch) for ch in BMP)
         found = [m.span() for m in expressions.sentence_inside.finditer(line)]
@@ -437,28 +437,28 @@ def test_bmp_expressions_find_what_regex_finds_around_every_character():
 def test_every_ascii_line_of_one_or_two_characters():
     ascii_chars = [chr(c) for c in range(128)]
     for line in ascii_chars + [a + b for a in ascii_chars for b in ascii_chars]:
-        assert features.words(line) == ref_words(line), repr(line)
-        assert features.word_count(line) == ref_word_count(line), repr(line)
-        assert features.ends_sentence(line) == bool(REF_SENTENCE_END.search(line)), repr(line)
+        assert tokens.words(line) == ref_words(line), repr(line)
+        assert tokens.word_count(line) == ref_word_count(line), repr(line)
+        assert sentences.ends_sentence(line) == bool(REF_SENTENCE_END.search(line)), repr(line)
 
 
 def test_ends_sentence_for_every_last_character():
-    for ch in ALL_CHARACTERS[::7] + "".join(features.SENTENCE_MARKS) + features.SENTENCE_CLOSERS + features.REGEX_SPACE:
+    for ch in ALL_CHARACTERS[::7] + "".join(sentences.SENTENCE_MARKS) + sentences.SENTENCE_CLOSERS + sentences.REGEX_SPACE:
         for line in (f"abc{ch}", f"abc.{ch}", f"abc.”{ch}", f"abc{ch}) ", f"abc{ch}\n"):
-            assert features.ends_sentence(line) == bool(REF_SENTENCE_END.search(line)), repr(line)
+            assert sentences.ends_sentence(line) == bool(REF_SENTENCE_END.search(line)), repr(line)
 
 
 def test_line_features_answer_as_their_plain_definitions():
     assert len(FEATURE_LINES) > 3000
     for line in FEATURE_LINES:
-        tokens = features.words(line)
-        assert tokens == ref_words(line), line
-        assert features.word_count(line) == features.word_count(line, tokens) == ref_word_count(line), line
-        assert features.ends_sentence(line) == bool(REF_SENTENCE_END.search(line)), line
-        assert features.has_inner_sentence(line) == bool(REF_SENTENCE_INSIDE.search(line)), line
-        assert features.headline_case(line) == ref_headline_case(line), line
-        assert features.script(line) == ref_script(line), line
-        assert features.script(line, sample=5) == ref_script(line, sample=5), line
+        found = tokens.words(line)
+        assert found == ref_words(line), line
+        assert tokens.word_count(line) == tokens.word_count(line, found) == ref_word_count(line), line
+        assert sentences.ends_sentence(line) == bool(REF_SENTENCE_END.search(line)), line
+        assert sentences.has_inner_sentence(line) == bool(REF_SENTENCE_INSIDE.search(line)), line
+        assert sentences.headline_case(line) == ref_headline_case(line), line
+        assert scripts.script(line) == ref_script(line), line
+        assert scripts.script(line, sample=5) == ref_script(line, sample=5), line
 
 
 @pytest.mark.parametrize(
@@ -470,18 +470,18 @@ def test_line_features_answer_as_their_plain_definitions():
 )
 def test_script_skips_counting_ascii_letters_only_when_they_cannot_matter(text):
     # At the edges: ASCII characters just enough, or one short, to tie with the other script.
-    assert features.script(text) == ref_script(text)
+    assert scripts.script(text) == ref_script(text)
 
 
 def test_script_of_whole_pages_answers_as_naming_every_letter():
     for path in all_texts():
         text = read(path)
         for sample in (300, 4000, 50_000):
-            assert features.script(text, sample=sample) == ref_script(text, sample=sample), path.name
+            assert scripts.script(text, sample=sample) == ref_script(text, sample=sample), path.name
 
 
 def test_script_pre_check_finds_every_letter_outside_ascii():
-    from textfix.boilerplate.features import NON_ASCII_WORD_CHARACTER
+    from textfix.text.scripts import NON_ASCII_WORD_CHARACTER
 
     # script() takes the ASCII-only road when this finds nothing: it must find every letter.
     missed = [hex(code) for code in range(0x80, 0x110000) if chr(code).isalpha() and not NON_ASCII_WORD_CHARACTER.match(chr(code))]

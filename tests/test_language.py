@@ -185,3 +185,18 @@ def test_the_letter_threshold_counts_every_letter(text):
     """ASCII letters are counted first; the others count too when there are too few of them."""
     few = sum(map(str.isalpha, text[:2000])) < 20
     assert detect_language(text) == ("unknown" if few else langdetect_alone(text))
+
+
+def test_langdetect_is_used_without_touching_its_globals():
+    """Our factory is our own instance, seeded through its public API: langdetect's module-level
+    factory and class seed stay as they were, and the garbage collector is not frozen."""
+    import gc
+
+    from langdetect import detector_factory
+
+    before = (detector_factory._factory, detector_factory.DetectorFactory.seed, gc.get_freeze_count())
+    language._factory.cache_clear()
+    piece = "Der Hund und die Katze schlafen, aber das Wetter ist heute schön."
+    answers = {language._langdetect(piece) for _ in range(3)}
+    assert answers == {"de"}
+    assert (detector_factory._factory, detector_factory.DetectorFactory.seed, gc.get_freeze_count()) == before

@@ -19,10 +19,21 @@ class Document:
         self.original = original
         self.path = path
         self.notes: dict[str, dict] = {}
-        # The language of the page's running text, when a cleaner has found it (the boilerplate
-        # cleaner does, from the article's function words): often more telling than ``language``,
-        # which reads the start of the whole page, and free.
-        self.prose_language: str | None = None
+
+    @cached_property
+    def layer(self):
+        """The shared text layer of the original text (:class:`textfix.text.TextLayer`): its
+        script and the language of its prose, decided once for every round and cleaner."""
+        from .text import TextLayer
+
+        return TextLayer(self.original)
+
+    @property
+    def prose_language(self) -> str | None:
+        """The language of the original's running text, from its sentences' function words
+        (None when they are too few): often more telling than :attr:`language`, which reads
+        the start of the whole page."""
+        return self.layer.prose_language
 
     @cached_property
     def language(self) -> str:

@@ -13,7 +13,6 @@ Anything closer (mixed text, related languages, too few function words) goes to 
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 from collections import Counter
@@ -22,7 +21,7 @@ from typing import Iterable
 
 import regex
 
-from .boilerplate.features import BEYOND_BMP, ascii_letter_count, bmp_class
+from .text.tokens import BEYOND_BMP, ascii_letter_count, bmp_class
 
 # Characters looked at. langdetect's cost grows with its sample; on the benchmark pages (and
 # windows of them) 5,000 characters give the same answers as 20,000.
@@ -63,15 +62,14 @@ VOTING_SCRIPT = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Arabic}]")
 
 @lru_cache(maxsize=1)
 def _factory():
-    from langdetect import detector_factory
+    """A langdetect factory of our own, seeded through its public API: the answers are the same
+    for the same text in every run, and langdetect's own module-level factory is left alone."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
-    detector_factory.DetectorFactory.seed = 0
-    detector_factory.init_factory()
-    # The profiles are 87,598 lists that live as long as the process: moved out of the garbage
-    # collector's generations, full collections stop walking them (tens of ms each otherwise,
-    # landing in whatever cleaner runs then). Storing them as tuples measured no better.
-    gc.freeze()
-    return detector_factory._factory
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.set_seed(0)
+    return factory
 
 
 @lru_cache(maxsize=1)

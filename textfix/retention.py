@@ -14,9 +14,9 @@ while losing the article's paragraphs raises it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .boilerplate.features import ends_sentence, has_inner_sentence, word_count
+from .text import ends_sentence, has_inner_sentence, word_count
 
 PROSE_MIN_WORDS = 10
 FLAG_MIN_PROSE_LINES = 3  # a note with one or two sentences has no article to lose
@@ -32,6 +32,8 @@ class Kept:
     prose_kept: int
     prose_words: int = 0
     prose_words_kept: int = 0
+    # Why the boilerplate cleaner doubted the article body it found (it then kept more), or "".
+    doubt: str = ""
 
     @property
     def words(self) -> float:
@@ -74,7 +76,7 @@ class Kept:
                 "words_before": self.words_before, "words_after": self.words_after,
                 "prose_lines_before": self.prose_lines, "prose_lines_after": self.prose_kept,
                 "prose_words_before": self.prose_words, "prose_words_after": self.prose_words_kept,
-                "lost_prose": self.lost_prose}
+                "lost_prose": self.lost_prose, **({"doubt": self.doubt} if self.doubt else {})}
 
 
 def percent(share: float) -> str:
@@ -179,8 +181,11 @@ def retention(original: str, cleaned: str, edits) -> Kept:
 
 
 def result_retention(result) -> Kept:
-    """:func:`retention` of a :class:`textfix.Result`."""
-    return retention(result.original, result.text, result.edits)
+    """:func:`retention` of a :class:`textfix.Result`, with the boilerplate cleaner's doubt
+    about the article body when it left one in its note."""
+    kept = retention(result.original, result.text, result.edits)
+    doubt = result.notes.get("boilerplate", {}).get("warning", "")
+    return replace(kept, doubt=doubt) if doubt else kept
 
 
 class RetentionTally:
@@ -189,6 +194,7 @@ class RetentionTally:
     def __init__(self):
         self.words_before = self.words_after = 0
         self.lost: list[str] = []
+        self.doubted: list[str] = []
 
     def add(self, path: str, kept: Kept | None) -> None:
         if kept is None:
@@ -197,6 +203,8 @@ class RetentionTally:
         self.words_after += min(kept.words_after, kept.words_before)
         if kept.lost_prose:
             self.lost.append(path)
+        if kept.doubt:
+            self.doubted.append(path)
 
     def phrase(self) -> str:
         """The summary line's ending: words kept in all, and how many files lost most of their prose.
@@ -207,12 +215,30 @@ class RetentionTally:
         >>> tally.add("a.txt", Kept(1000, 980, 20, 20, 400, 400)); tally.add("b.txt", Kept(1000, 100, 30, 3, 600, 60))
         >>> tally.phrase()
         '; kept 54% of words; 1 file lost most of its prose: b.txt'
+        >>> tally.add("c.txt", Kept(10, 10, 0, 0, doubt="the body found holds 9% of the prose"))
+        >>> tally.phrase().split("; ")[-1]
+        '1 file with an unsure article body (more kept): c.txt'
         """
         if not self.words_before:
             return ""
         text = f"; kept {percent(self.words_after / self.words_before)} of words"
         if self.lost:
-            names = ", ".join(self.lost[:3]) + (f" and {len(self.lost) - 3} more" if len(self.lost) > 3 else "")
-            text += (f"; {len(self.lost)} file{'s' if len(self.lost) != 1 else ''} lost most of "
+            names = _names(self.lost)
+            text += (f"; {_count_files(self.lost)} lost most of "
                      f"{'its' if len(self.lost) == 1 else 'their'} prose: {names}")
+        if self.doubted:
+            text += f"; {_count_files(self.doubted)} with an unsure article body (more kept): {_names(self.doubted)}"
         return text
+
+
+def _count_files(paths: list[str]) -> str:
+    return f"{len(paths)} file{'s' if len(paths) != 1 else ''}"
+
+
+def _names(paths: list[str]) -> str:
+    """The first three paths, and how many more.
+
+    >>> _names(["a", "b", "c", "d"])
+    'a, b, c and 1 more'
+    """
+    return ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")

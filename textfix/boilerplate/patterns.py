@@ -12,6 +12,8 @@ from importlib import resources
 
 import regex
 
+from . import regex_syntax
+
 DATA_FILE = "boilerplate-patterns.tsv"
 ANY = "any"
 EDGE = "edge"
@@ -54,8 +56,8 @@ def required_strings(expression: str) -> tuple[tuple[str, ...], ...]:
     """Sets of lower-cased strings such that every match of ``expression`` contains one string
     of each set, most selective first (at most ``MAX_SETS``); empty when none is known.
 
-    Read from the expression's syntax tree (the standard library's parser: the listed patterns
-    are plain regular expressions; one it cannot read gets no pre-filter).
+    Read from the expression's syntax (:mod:`.regex_syntax`; an expression it cannot read gets
+    no pre-filter).
 
     >>> required_strings(r".{0,80}\\b(newsletters?|e-?mail address|inbox)\\b.{0,80}")
     (('inbox', 'mail address', 'newsletter'),)
@@ -64,11 +66,10 @@ def required_strings(expression: str) -> tuple[tuple[str, ...], ...]:
     >>> required_strings(r"(about|\\d+) us"), required_strings(r"(about|\\d+)\\W*")
     (((' us',),), ())
     """
-    tree = _syntax_tree(expression)
-    if tree is None:
+    items = _syntax_tree(expression)
+    if items is None:
         return ()
-    parser, parsed = tree
-    found = sorted({frozenset(strings) for strings in _required_in(parser, parsed)}, key=_selectivity)
+    found = sorted({frozenset(strings) for strings in _required_in(items)}, key=_selectivity)
     return tuple(tuple(sorted(strings)) for strings in found[:MAX_SETS])
 
 
@@ -78,23 +79,15 @@ def max_length(expression: str) -> int | None:
     >>> max_length(r"(share|print) this\\W{0,3}"), max_length(r"share\\W*") is None
     (13, True)
     """
-    tree = _syntax_tree(expression)
-    if tree is None:
-        return None
-    parser, parsed = tree
-    longest = parsed.getwidth()[1]
-    return longest if longest < parser.MAXREPEAT else None
+    items = _syntax_tree(expression)
+    return None if items is None else regex_syntax.width(items)
 
 
 @lru_cache(maxsize=256)  # each listed expression is read for several properties
 def _syntax_tree(expression: str):
     try:
-        from re import _parser as parser  # Python 3.11+
-    except ImportError:  # pragma: no cover
-        import sre_parse as parser
-    try:
-        return parser, parser.parse(expression, regex.IGNORECASE)
-    except Exception:  # noqa: BLE001 - syntax only the regex module knows
+        return regex_syntax.parse(expression)
+    except regex_syntax.Unsupported:
         return None
 
 
@@ -110,7 +103,7 @@ MAX_STRINGS = 32
 MAX_SETS = 3
 
 
-def _required_in(parser, sequence) -> list[set[str]]:
+def _required_in(sequence) -> list[set[str]]:
     """Sets of strings the sequence's every match contains one of (each set on its own)."""
     found: list[set[str]] = []
 
@@ -119,36 +112,34 @@ def _required_in(parser, sequence) -> list[set[str]]:
             found.append(candidates)
 
     run = {""}  # consecutive literal characters (or small classes of them) are required strings
-    for op, argument in sequence:
-        if op is parser.LITERAL:
-            run = {prefix + chr(argument).lower() for prefix in run}
-            continue
-        characters = _class_characters(parser, op, argument)
+    for item in sequence:
+        characters = _class_characters(item)
         if characters and len(run) * len(characters) <= MAX_STRINGS:
             run = {prefix + ch for prefix in run for ch in characters}
             continue
+        if isinstance(item, regex_syntax.Empty):
+            continue  # zero-width: the characters around it are still adjacent
         consider(run)
         run = {""}
-        if op is parser.SUBPATTERN:
-            found.extend(_required_in(parser, argument[-1]))
-        elif op is parser.BRANCH:
+        if isinstance(item, regex_syntax.Group):
+            if len(item.alternatives) == 1:
+                found.extend(_required_in(item.alternatives[0]))
+                continue
             # Every alternative must bring a set: their union is then required.
-            best = [min(sets, key=_selectivity, default=None) for sets in (_required_in(parser, b) for b in argument[1])]
+            best = [min(_required_in(a), key=_selectivity, default=None) for a in item.alternatives]
             if all(best):
                 consider(set().union(*best))
-        elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT) and argument[0] >= 1:
-            found.extend(_required_in(parser, argument[2]))
+        elif isinstance(item, regex_syntax.Repeat) and item.low >= 1:
+            found.extend(_required_in((item.item,)))
     consider(run)
     return found
 
 
-def _class_characters(parser, op, argument) -> set[str] | None:
+def _class_characters(item) -> set[str] | None:
     """The lower-cased characters a small class of plain characters stands for, or None."""
-    if op is not parser.IN or len(argument) > CLASS_CHARACTERS:
+    if not isinstance(item, regex_syntax.Char) or item.chars is None or len(item.chars) > CLASS_CHARACTERS:
         return None
-    if not all(kind is parser.LITERAL for kind, _ in argument):
-        return None
-    return {chr(code).lower() for _, code in argument}
+    return {ch.lower() for ch in item.chars}
 
 
 @lru_cache(maxsize=1)
@@ -228,15 +219,13 @@ def _open_start() -> tuple[bool, ...]:
     characters can start a match and the partial test can be skipped."""
     found = []
     for pattern in load_patterns():
-        tree = _syntax_tree(pattern.expression.pattern)
-        first = tree[1][0] if tree is not None and len(tree[1]) else None
-        parser = tree[0] if tree is not None else None
+        items = _syntax_tree(pattern.expression.pattern)
+        first = items[0] if items else None
         found.append(
-            first is not None
-            and first[0] is parser.MAX_REPEAT
-            and first[1][0] == 0
-            and first[1][1] >= PREFIX
-            and list(first[1][2]) == [(parser.ANY, None)]
+            isinstance(first, regex_syntax.Repeat)
+            and first.low == 0
+            and (first.high is None or first.high >= PREFIX)
+            and first.item == regex_syntax.Char(None, anything=True)
         )
     return tuple(found)
 

@@ -1,0 +1,196 @@
+"""The line decision: which lines go, each with its rule and confidence.
+
+Inside a body only listed lines, a repeated title and the story list under a 'Related' heading
+go. Before the first body, the title (a heading that repeats the page's first line, usually the
+HTML title) and the byline/dateline under it stay; above a further body its title and byline
+stay; everything else outside the bodies goes, named by what it looks like (a listed line, a line
+in another script, a navigation run) or by its position. When the bodies are doubted, a line
+outside them goes only for what it looks like, never for its position alone.
+
+The page's script and the language of its prose come from the document's text layer: decided
+once, from the original text, so that every round decides the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..text import uses_script
+from . import tuning
+from .body import Bodies, find_bodies, under_related_heading
+from .lines import Line, line_script, mark_prose, norm, short_enough, short_runs
+from .patterns import ANY
+
+BYLINE = regex.compile(r"(by|von|di|por|par|oleh|door|av|от|автор|글|기자)\s+\S.{0,80}", regex.IGNORECASE)
+MONTHS = (
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember"
+    r"|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
+    r"|janeiro|fevereiro|março|abril|maio|junho|julho|setembro|outubro|dezembro|januari|februari|maret"
+    r"|agustus|desember|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+)
+DATELINE = regex.compile(
+    rf"(?=.*(\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|\b\d{{1,2}}:\d\d\b|\d{{4}}\s*년|\b({MONTHS})\w*\.?\s+\d|\d\s+({MONTHS})\w*\b)).{{4,90}}",
+    regex.IGNORECASE,
+)
+
+Removal = tuple[str, float]  # (rule, confidence)
+
+
+@dataclass
+class Decision:
+    """What the cleaner decided about a text: content index -> (rule, confidence) for every line
+    to remove, the bodies found (None: judged line by line) and the language used."""
+
+    remove: dict[int, Removal] = field(default_factory=dict)
+    bodies: Bodies | None = None
+    language: str | None = None
+
+
+def decide(content: list[Line], layer, fallback_language) -> Decision:
+    """The decision for ``content``, the lines of a text of the document whose text layer is
+    ``layer``; ``fallback_language()`` names its language when its prose does not."""
+    main_script = layer.script
+    words = sum(line.words for line in content)
+    if len(content) < tuning.MIN_LINES_FOR_CONTEXT or words < tuning.MIN_WORDS_FOR_CONTEXT:
+        return Decision(_snippet(content, main_script))
+    language = layer.prose_language or fallback_language()
+    stops = layer.prose_stop_words if layer.prose_language else _stop_words(language)
+    mark_prose(content, stops)
+    bodies = find_bodies(content)
+    if bodies is None:
+        return Decision(_snippet(content, main_script), None, language)
+    return Decision(_around_bodies(content, bodies, main_script), bodies, language)
+
+
+def _stop_words(language: str) -> frozenset[str]:
+    from ..text import stop_words
+
+    return stop_words(language)
+
+
+def _snippet(content: list[Line], main_script) -> dict[int, Removal]:
+    """A text too small to have a body: listed lines go, and the lines in another script at
+    either end (all of them at once: the next round must find nothing more to do)."""
+    remove = {}
+    for i, line in enumerate(content):
+        decision = inside(content, i, main_script, in_body=False)
+        if decision:
+            remove[i] = decision
+    for edge in (range(len(content)), range(len(content) - 1, -1, -1)):
+        for i in edge:
+            if not foreign(content[i], main_script):
+                break
+            remove.setdefault(i, ("foreign-template-line", tuning.FOREIGN_CONFIDENCE))
+    return _never_all(content, remove)
+
+
+def _around_bodies(content: list[Line], bodies: Bodies, main_script) -> dict[int, Removal]:
+    keep = title_and_byline(content, bodies.first, main_script)
+    title = norm(content[min(keep)].text) if keep else None
+    for first, _ in bodies.runs[1:]:  # a further article's title and byline, just above it
+        keep.update(j for j in range(max(0, first - tuning.OTHER_TITLE_LINES), first)
+                    if content[j].listed is None and content[j].words <= tuning.TITLE_MAX_WORDS)
+    in_body = bodies.inside()
+    runs = short_runs(content)
+    remove = {}
+    for i, line in enumerate(content):
+        if i in in_body or i in keep:
+            decision = inside(content, i, main_script, in_body=True)
+        else:
+            decision = outside(line, main_script, title if i < bodies.first else None, runs[i])
+            if bodies.doubt and decision[0] == "outside-article":
+                decision = None  # unsure of the body: a line goes only for what it looks like
+        if decision:
+            remove[i] = decision
+    return _never_all(content, remove)
+
+
+def _never_all(content: list[Line], remove: dict[int, Removal]) -> dict[int, Removal]:
+    """Never empty a document: a decision to remove every line is no decision."""
+    return {} if len(remove) == len(content) else remove
+
+
+def inside(content: list[Line], i: int, main_script, in_body: bool) -> Removal | None:
+    """A line of the body (or of a text without one): only listed lines, a repeated title and
+    related-story lists go."""
+    line = content[i]
+    if line.listed is not None and line.listed.scope == ANY and short_enough(line):
+        return line.listed.rule, tuning.PATTERN_CONFIDENCE
+    if i > 0 and line.words <= tuning.DUPLICATE_MAX_WORDS and norm(line.text) == norm(content[i - 1].text):
+        return "duplicate-title", tuning.PATTERN_CONFIDENCE
+    if in_body and line.words <= tuning.RELATED_ITEM_WORDS and under_related_heading(content, i):
+        return "related-block", tuning.NAVIGATION_CONFIDENCE
+    return None
+
+
+def outside(line: Line, main_script, title, run: int) -> Removal:
+    """A line outside the bodies, named by what it looks like; ``title``: the kept title's
+    words when the line stands above it, ``run``: its run of short link-text lines."""
+    if line.listed is not None:
+        return line.listed.rule, tuning.PATTERN_CONFIDENCE
+    if foreign(line, main_script):
+        return "foreign-template-line", tuning.FOREIGN_CONFIDENCE
+    if title is not None and norm(line.text) == title:
+        return "duplicate-title", tuning.PATTERN_CONFIDENCE
+    if run >= tuning.NAVIGATION_RUN:
+        return "navigation-run", tuning.NAVIGATION_CONFIDENCE
+    return "outside-article", tuning.POSITION_CONFIDENCE
+
+
+def foreign(line: Line, main_script) -> bool:
+    """A short line with no letter in the document's script (a byline with an e-mail address
+    is mostly Latin, but not foreign)."""
+    if not main_script or line.words > tuning.FOREIGN_MAX_WORDS:
+        return False
+    text = line.text
+    # Settled without naming the line's script: an ASCII line is Latin or has no script; a
+    # line with a letter in the document's script is not foreign whatever most letters are.
+    if (main_script == "LATIN" and text.isascii()) or uses_script(text, main_script):
+        return False
+    script = line_script(text)
+    return script is not None and script != main_script
+
+
+def similar_title(candidate: tuple[str, ...], reference: tuple[str, ...]) -> bool:
+    """A heading that the page's first line (often the HTML title) repeats, maybe with a site name.
+
+    >>> similar_title(("ketamine", "eases", "depression"), ("ketamine", "eases", "depression", "news", "site"))
+    True
+    >>> similar_title(("more", "news"), ("ketamine", "eases", "depression"))
+    False
+    """
+    if not candidate or not reference:
+        return False
+    if candidate == reference:
+        return True
+    if len(candidate) < 3:
+        return False
+    return len(set(candidate) & set(reference)) >= tuning.TITLE_SHARED_WORDS * len(set(candidate))
+
+
+def title_and_byline(content: list[Line], first: int, main_script) -> set[int]:
+    """Indices of the title and the byline/dateline lines between it and the body."""
+    reference = next((norm(line.text) for line in content[:first] if line.listed is None and not foreign(line, main_script)), None)
+    if reference is None:
+        return set()
+    title = None
+    for i in range(first - 1, max(-1, first - 1 - tuning.TITLE_WINDOW), -1):
+        line = content[i]
+        if line.listed is not None or foreign(line, main_script):
+            continue
+        if line.prose and (line.words > 20 or line.text.rstrip().endswith(".")):
+            continue
+        if 2 <= line.words <= tuning.TITLE_MAX_WORDS and similar_title(norm(line.text), reference):
+            title = i
+            break
+    if title is None:
+        return set()
+    keep = {title}
+    for i in range(title + 1, first):
+        text = content[i].text.strip()
+        if content[i].listed is None and len(text) <= tuning.BYLINE_MAX_CHARACTERS and (BYLINE.fullmatch(text) or DATELINE.fullmatch(text)):
+            if norm(text) != norm(content[i - 1].text):
+                keep.add(i)
+    return keep

@@ -1,0 +1,149 @@
+"""Line features: every line of a text with its offsets, and what a line looks like on its own
+(words, a listed pattern, sentence shape) and in the page's language (prose or not)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate, compress, groupby
+from operator import not_
+
+from ..text import ends_sentence, headline_case, scripts, sentence_shaped, stop_ratio, tokens
+from . import tuning
+from .patterns import match_line
+
+
+@dataclass(slots=True)
+class Line:
+    """A line with text in it, and what it looks like on its own."""
+
+    index: int  # among all lines, blank ones included
+    start: int  # offset of the first character
+    end: int  # offset just past the line's newline (or the end of the text)
+    text: str
+    words: int
+    tokens: int  # word tokens (a line in Chinese has fewer tokens than words)
+    listed: object  # the matching Pattern, if any
+    shaped: bool  # long enough and punctuated like sentences (see sentence_shaped)
+    after_blank: bool  # a blank line (or the start of the text) above
+    spaced: bool  # a blank line above and below: its own paragraph, not a menu item
+    prose: bool = False  # set once the document's language is known
+
+    def rule(self) -> str | None:
+        """The listed rule of the line, or None."""
+        return None if self.listed is None else self.listed.rule
+
+
+@dataclass(slots=True)
+class Layout:
+    """Every line of a text, blank ones too: offsets, text without the line break, blankness."""
+
+    starts: list[int]
+    ends: list[int]  # just past the line break
+    texts: list[str]
+    blank: list[bool]
+
+
+def layout(text: str) -> Layout:
+    """Split ``text`` into lines with their offsets.
+
+    >>> layout("a\\n\\nb")
+    Layout(starts=[0, 2, 3], ends=[2, 3, 4], texts=['a', '', 'b'], blank=[False, True, False])
+    """
+    raws = text.splitlines(keepends=True)
+    ends = list(accumulate(map(len, raws)))
+    # Only "\r" and "\n" are taken off: a line ending in another break keeps it in its text.
+    texts = [raw.rstrip("\r\n") for raw in raws]
+    return Layout([0, *ends[:-1]], ends, texts, [not t.strip() for t in texts])
+
+
+def content_lines(lines: Layout) -> list[Line]:
+    """The lines with text in them, with what they look like (cached per line).
+
+    >>> [(line.text, line.words, line.rule()) for line in content_lines(layout("Share this:\\n\\nIt works."))]
+    [('Share this:', 2, 'share-prompt'), ('It works.', 2, None)]
+    """
+    blank, texts, starts, ends = lines.blank, lines.texts, lines.starts, lines.ends
+    last = len(texts) - 1
+    content = []
+    for i in compress(range(len(texts)), map(not_, blank)):
+        text = texts[i]
+        words, count, listed, shaped = line_features(text)
+        after_blank = i == 0 or blank[i - 1]
+        spaced = after_blank and (i == last or blank[i + 1])
+        content.append(Line(i, starts[i], ends[i], text, count, len(words), listed, shaped, after_blank, spaced))
+    return content
+
+
+def has_function_words(text: str, words: Sequence[str], count: int, stops: frozenset[str]) -> bool:
+    """The half of the prose test that needs the language: at least some of a short line's
+    words are stop words (a long line is prose by its length).
+
+    >>> from textfix.text import stop_words, word_count, words
+    >>> stops = stop_words("en")
+    >>> def check(s): return has_function_words(s, words(s), word_count(s), stops)
+    >>> check("The small study was published Wednesday in the American Journal of Psychiatry.")
+    True
+    >>> check("Ketamine, esketamine, psilocybin, MDMA, LSD and ayahuasca trials expand worldwide.")
+    False
+    """
+    # Stop words are whole tokens: a language written without spaces has none to count.
+    if stops and count < tuning.STOP_WORDS_UP_TO and (text.isascii() or not tokens.UNSPACED.search(text)):
+        return stop_ratio(words, stops) >= tuning.MIN_STOP_RATIO
+    return True
+
+
+def mark_prose(content: list[Line], stops: frozenset[str]) -> None:
+    """Set each line's ``prose``: not listed, shaped like sentences, with function words."""
+    for line in content:
+        line.prose = line.listed is None and line.shaped and _has_function_words(line.text, stops)
+
+
+def short_enough(line: Line) -> bool:
+    """A listed line short enough for its rule to remove it (a long match is prose)."""
+    return line.words <= tuning.LONG_LISTED_RULES.get(line.listed.rule, tuning.MAX_LISTED_WORDS)
+
+
+def short_runs(content: list[Line]) -> list[int]:
+    """For each line, the length of the run of short link-text lines it belongs to (0: none).
+
+    >>> short_runs(content_lines(layout("News\\nSport\\nWeather\\nIt rained all day in the city.")))
+    [3, 3, 3, 0]
+    """
+    short = [not l.prose and l.words <= tuning.NAVIGATION_MAX_WORDS and not ends_sentence(l.text) for l in content]
+    runs: list[int] = []
+    for is_short, group in groupby(short):
+        size = len(tuple(group))
+        runs.extend([size if is_short else 0] * size)
+    return runs
+
+
+# Per line, for the pipeline's next round, which sees mostly the same lines again; a few
+# thousand lines hold a long page without keeping a batch's worth of token tuples alive.
+LINE_CACHE = 1 << 12
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def line_features(text: str) -> tuple[tuple[str, ...], int, object, bool]:
+    """A line's word tokens, word count, listed pattern (None if none) and whether it is shaped
+    like sentences: one look-up per line for what needs no context."""
+    words = tuple(tokens.words(text))
+    count = tokens.word_count(text, words)
+    return words, count, match_line(text), sentence_shaped(text, count)
+
+
+def norm(text: str) -> tuple[str, ...]:
+    """A line's lower-cased word tokens, for comparing lines."""
+    return line_features(text)[0]
+
+
+# Only a few lines are ever asked for their script or case.
+line_script = lru_cache(maxsize=LINE_CACHE)(scripts.script)
+line_headline_case = lru_cache(maxsize=LINE_CACHE)(headline_case)
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def _has_function_words(text: str, stops: frozenset[str]) -> bool:
+    words, count, *_ = line_features(text)
+    return has_function_words(text, words, count, stops)
