@@ -238,7 +238,7 @@ def render_html(results: list, failures: list | None = None, title: str = "textf
     data = {"strings": strings.table, "cleaners": cleaners, "rules": rules, "files": files}
     options_c = "".join(f'<option value="{html.escape(c)}">{html.escape(c)}</option>' for c in cleaners)
     options_r = "".join(f'<option value="{html.escape(r)}">{html.escape(r)}</option>' for r in rules)
-    script = "\n" + _asset("review.js") + "\n"
+    script = "\n" + _asset("render.js") + "\n" + _asset("review.js") + "\n"
     # Only this exact script may run: even a mistake in escaping could not execute injected code.
     script_hash = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     legend = "".join(f'<span class="legend c{classes[c]}">{html.escape(c)}</span>' for c in cleaners)
