@@ -114,6 +114,23 @@ def note(result) -> tuple[float, bool]:
     return float(spin.get("score") or 0.0), bool(spin.get("spun"))
 
 
+def score_pair(job: tuple) -> tuple:
+    """Word errors of a spun text before and after cleaning (default, unsafe), its score and verdict."""
+    original, spun_text, options = job
+    default = run(spun_text, False, options)
+    unsafe = run(spun_text, True, options)
+    return (word_errors(spun_text, original), word_errors(default.text, original),
+            word_errors(unsafe.text, original), *note(default))
+
+
+_POOL = None
+
+
+def pool_map(function, jobs: list) -> list:
+    """``map`` over the worker processes of ``--jobs`` (in this process when 1)."""
+    return _POOL.map(function, jobs, chunksize=4) if _POOL else list(map(function, jobs))
+
+
 def overlap(pairs_made: list) -> tuple[int, int, int]:
     """Substitutions the cleaner's own tables could undo: (in the phrase table, in the reverse
     thesaurus, all)."""
@@ -151,7 +168,7 @@ def score_clean(shared: Path, max_docs: int) -> dict:
                     judged += spun
         out[half] = (scores, judged, changed, total, len(chosen))
         print(f"clean bodies {half:<10} {len(chosen):>4} docs: judged spun {judged} "
-              f"({100 * judged / max(len(chosen), 1):.1f}%); changed words per 1000: "
+              f"({100 * judged / max(len(chosen), 1):.1f}%), highest score {max(scores, default=0):.2f}; changed words per 1000: "
               f"default {1000 * changed[False] / max(total, 1):.2f}, unsafe {1000 * changed[True] / max(total, 1):.2f}")
     return out
 
@@ -168,15 +185,13 @@ def score_spun(shared: Path, clean: dict, tables: list[str], max_docs: int) -> N
             for half in ("train", "validation"):
                 made = spin_pairs.pairs(shared, name, rate, half, max_docs)
                 scores, judged, before, after = [], 0, 0, {False: 0, True: 0}
-                for pair in made:
-                    before += word_errors(pair.spun, pair.original)
-                    for unsafe in (False, True):
-                        result = run(pair.spun, unsafe, options)
-                        after[unsafe] += word_errors(result.text, pair.original)
-                        if not unsafe:
-                            score, spun = note(result)
-                            scores.append(score)
-                            judged += spun
+                jobs = [(pair.original, pair.spun, options) for pair in made]
+                for errors, fixed, fixed_unsafe, score, spun in pool_map(score_pair, jobs):
+                    before += errors
+                    after[False] += fixed
+                    after[True] += fixed_unsafe
+                    scores.append(score)
+                    judged += spun
                 clean_scores, clean_judged, _, _, n_clean = clean[half]
                 red = {u: 100 * (before - after[u]) / max(before, 1) for u in (False, True)}
                 in_table, in_thes, total = overlap(made)
@@ -263,6 +278,7 @@ def main() -> int:
     parser.add_argument("--max", type=int, default=0, help="at most N bodies per half (0: all)")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--tables", default=",".join(spin_pairs.TABLE_NAMES))
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes for the spun documents")
     args = parser.parse_args()
     if not (args.shared / "data/articles/index.tsv").exists():
         print(f"spin_eval: {args.shared} holds no data/articles/index.tsv", file=sys.stderr)
@@ -275,7 +291,17 @@ def main() -> int:
     timing(args.shared)
     seed_score(args.shared)
     clean = score_clean(args.shared, args.max)
-    score_spun(args.shared, clean, tables, args.max)
+    global _POOL
+    if args.jobs > 1:
+        import multiprocessing
+
+        _POOL = multiprocessing.Pool(args.jobs)
+    try:
+        score_spun(args.shared, clean, tables, args.max)
+    finally:
+        if _POOL:
+            _POOL.close()
+            _POOL = None
     tortured_score(args.shared, args.folds)
     return 0
 
