@@ -302,8 +302,8 @@ def templates_group():
 @click.option("--text-field", default="text", show_default=True, help="JSONL: the field holding the text.")
 @click.option("--site-field", default="url", show_default=True,
               help="JSONL: the field naming the site (a URL gives its host). Text files: their folder is the site.")
-@click.option("-k", "min_documents", type=click.IntRange(min=2), default=None, help="A template line is in at least K documents [3].")
-@click.option("-p", "min_share", type=click.FloatRange(0, 1), default=None, help="... and in at least share P of its site's [0.3].")
+@click.option("-k", "min_documents", type=click.IntRange(min=2), default=None, help="A template line is in at least K documents [5].")
+@click.option("-p", "min_share", type=click.FloatRange(0, 1), default=None, help="... and in at least share P of its site's [0.7].")
 @click.option("--max-keys", type=click.IntRange(min=1000), default=None, help="Counted keys kept in memory [2000000].")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Count here in one streaming pass, or map-reduce over the shards on Dask.")

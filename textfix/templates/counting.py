@@ -9,28 +9,28 @@ from dataclasses import dataclass, field
 import regex
 
 WORD = regex.compile(r"[\p{L}\p{N}]+")
-DIGITS = regex.compile(r"\p{N}+")
 LETTER = regex.compile(r"\p{L}")
 MAX_KEY_WORDS = 40  # longer lines are article text, not furniture: not counted
 SHORT_LINE_WORDS = 6  # a run is made of lines this short (menu items, share buttons)
 PROSE_WORDS = 12  # a line this long that ends like a sentence looks like article prose
 RUN_SEPARATOR = " | "
-DEFAULT_K = 3
-DEFAULT_P = 0.3
+DEFAULT_K = 5
+DEFAULT_P = 0.7
 PROSE_SHARE = 0.6  # prose-looking lines must be on this share of the site's pages
 PROSE_MIN_DOCUMENTS = 5
 DEFAULT_CAP = 2_000_000  # counted keys kept in memory before the rarest are dropped
 
 
 def line_key(text: str) -> str:
-    """A line's key: its lower-cased words, numbers as ``0`` (dates and counts vary per page).
+    """A line's key: its lower-cased words and numbers (numbers are kept: '8 GB RAM' and '16 GB
+    RAM' are two products' specifications, not one template line).
 
-    >>> line_key("  Posted 12 March 2024 — Share on Facebook! ")
-    'posted 0 march 0 share on facebook'
+    >>> line_key("  © 2024 Example Media — Share on Facebook! ")
+    '2024 example media share on facebook'
     >>> line_key("...")
     ''
     """
-    return " ".join(DIGITS.sub("0", w) for w in WORD.findall(text.lower())[:MAX_KEY_WORDS + 1])
+    return " ".join(WORD.findall(text.lower())[:MAX_KEY_WORDS + 1])
 
 
 def looks_like_prose(text: str) -> bool:

@@ -2,7 +2,7 @@
 
 ::
 
-    textfix-templates	1	k=3	p=0.3
+    textfix-templates	1	k=5	p=0.7
     site	example.com	120
     line	118	share this article
     run	96	home | news | sport
@@ -34,8 +34,8 @@ class Site:
 class TemplateSet:
     """Template keys per site with the counts they were learned from."""
 
-    k: int = 3
-    p: float = 0.3
+    k: int = 5
+    p: float = 0.7
     sites: dict[str, Site] = field(default_factory=dict)
 
     def add(self, site: str, documents: int, kind: str, key: str, count: int) -> None:
