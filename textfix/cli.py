@@ -7,12 +7,14 @@ codes: 0 done or nothing to change, 1 ``--check`` found changes, 2 usage or inpu
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 
 import click
 
 from . import __version__
-from .config import DEFAULT
+from .config import AUTO, DEFAULT
 from .errors import TextfixError
 
 EXIT_ERROR = 2
@@ -62,6 +64,8 @@ def settings_options(func):
         click.option("--respect-gitignore/--no-respect-gitignore", default=None, help="Skip files .gitignore ignores."),
         click.option("--phrases", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
                      help="An extra spun→original phrase table (TSV) for the spin cleaner."),
+        click.option("--templates", multiple=True, metavar="FILE",
+                     help="Site templates learned by 'textfix templates learn', or 'auto': learn them over these inputs first."),
         click.option("--spin-threshold", type=click.FloatRange(0, 1), default=None, metavar="X",
                      help="Confidence from which spin repairs are applied rather than suggested."),
         click.option("--max-size", type=click.FloatRange(min=0.001), default=None, metavar="MB",
@@ -85,6 +89,7 @@ def _settings(paths, kw):
         "force_exclude": kw.pop("force_exclude"),
         "respect_gitignore": kw.pop("respect_gitignore"),
         "phrases": [os.path.abspath(p) for p in kw.pop("phrases")],
+        "templates": [p if p == AUTO else os.path.abspath(p) for p in kw.pop("templates")],
         "spin_threshold": kw.pop("spin_threshold"),
         "max_size": kw.pop("max_size"),
     }
@@ -136,7 +141,7 @@ def clean(paths, output, output_dir, in_place, show_diff, check, exit_zero, repo
     from .discovery import discover
     from .jsonl import JsonlOptions
     from .parallel import default_jobs
-    from .runner import CHECK, DIFF, IN_PLACE, OUTPUT, STDOUT, Run, RunOptions
+    from .runner import CHECK, DIFF, IN_PLACE, OUTPUT, STDOUT, RunOptions
 
     if sum(bool(x) for x in (output, output_dir, in_place)) > 1:
         raise TextfixError("choose one of --output, --output-dir and --in-place")
@@ -164,18 +169,72 @@ def clean(paths, output, output_dir, in_place, show_diff, check, exit_zero, repo
         max_bytes=int(settings.max_size * 1e6), progress=progress,
         jsonl=JsonlOptions(text_field, stats_field, bad_records) if jsonl else None,
     )
+    if scheduler and engine != "dask":
+        raise TextfixError("--scheduler needs --engine dask")
+    auto_folder = None
+    if AUTO in settings.templates:
+        auto_folder = tempfile.mkdtemp(prefix="textfix-templates-")
+        settings.templates = [p for p in settings.templates if p != AUTO]
+        learned = _learn_batch([s.path for s in sources if s.path != "-"], os.path.join(auto_folder, "batch.templates"), text_field if jsonl else None,
+                               "url", engine, scheduler, jobs, verbose and not quiet)
+        settings.templates += [learned] if learned else []
+    try:
+        sys.exit(_clean(settings, options, sources, skipped, missing, engine, scheduler))
+    finally:
+        if auto_folder:
+            shutil.rmtree(auto_folder, ignore_errors=True)
+
+
+def _clean(settings, options, sources, skipped, missing, engine, scheduler) -> int:
+    from .runner import Run
+
+    if settings.templates:
+        from .templates import read_templates
+
+        for path in settings.templates:
+            read_templates(path)  # a missing or malformed file fails here, before any worker starts
     pipeline_args = (settings.select, settings.ignore, settings.unsafe_fixes, settings.cleaner_options())
     # Build the cleaners once here so a broken plugin or option fails fast, before any worker starts.
     from . import make_pipeline
 
     make_pipeline(*pipeline_args)
-    if scheduler and engine != "dask":
-        raise TextfixError("--scheduler needs --engine dask")
     if engine == "dask":
         from .dask_engine import run_dask
 
-        sys.exit(run_dask(options, pipeline_args, sources, skipped, missing, scheduler))
-    sys.exit(Run(options, pipeline_args).run(sources, skipped, missing))
+        return run_dask(options, pipeline_args, sources, skipped, missing, scheduler)
+    return Run(options, pipeline_args).run(sources, skipped, missing)
+
+
+def _learn_batch(paths, output, text_field, site_field, engine, scheduler, jobs, verbose, k=None, p=None,
+                 max_keys=None) -> str | None:
+    """Learn the site templates of ``paths`` into ``output``; the path, or None (and a message
+    on stderr) when the batch holds no template."""
+    from .templates import DEFAULT_K, DEFAULT_P, learn, write_templates
+
+    k = DEFAULT_K if k is None else k
+    p = DEFAULT_P if p is None else p
+    if engine == "dask":
+        from .dask_engine import count_sites_dask
+
+        counter = count_sites_dask(list(paths), text_field or "text", site_field, max_keys, scheduler, jobs)
+    else:
+        from .templates.sources import count_batch
+
+        counter = count_batch(list(paths), text_field or "text", site_field, max_keys)
+    templates = learn(counter, k, p)
+    documents, sites = sum(counter.documents.values()), len(counter.documents)
+    if not len(templates):
+        click.echo(f"textfix: no site templates learned from {documents} document(s) of {sites} site(s): "
+                   f"a template line must be in at least {k} documents and {p:g} of its site's", err=True)
+        return None
+    write_templates(templates, output)
+    if verbose:
+        for name, site in sorted(templates.sites.items()):
+            click.echo(f"{name}: {len(site.lines)} template lines, {len(site.runs)} runs from {site.documents} documents",
+                       err=True)
+        click.echo(f"learned {len(templates)} template keys of {len(templates.sites)} of {sites} sites "
+                   f"({documents} documents) -> {output}", err=True)
+    return output
 
 
 @main.command("cleaners")
@@ -230,6 +289,34 @@ def phrases_check(files):
         click.echo(str(problem))
     if problems:
         sys.exit(1)
+
+
+@main.group("templates")
+def templates_group():
+    """Site templates: lines a site repeats across its pages, learned over a batch."""
+
+
+@templates_group.command("learn")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The template file to write.")
+@click.option("--text-field", default="text", show_default=True, help="JSONL: the field holding the text.")
+@click.option("--site-field", default="url", show_default=True,
+              help="JSONL: the field naming the site (a URL gives its host). Text files: their folder is the site.")
+@click.option("-k", "min_documents", type=click.IntRange(min=2), default=None, help="A template line is in at least K documents [5].")
+@click.option("-p", "min_share", type=click.FloatRange(0, 1), default=None, help="... and in at least share P of its site's [0.7].")
+@click.option("--max-keys", type=click.IntRange(min=1000), default=None, help="Counted keys kept in memory [2000000].")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Count here in one streaming pass, or map-reduce over the shards on Dask.")
+@click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: the cluster's scheduler.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="With --engine dask: local cluster size.")
+@click.option("-v", "--verbose", is_flag=True, help="Say what was learned per site.")
+def templates_learn(paths, output, text_field, site_field, min_documents, min_share, max_keys, engine, scheduler, jobs,
+                    verbose):
+    """Learn the site templates of PATHs (folders, text files, JSONL shards) into a file."""
+    if scheduler and engine != "dask":
+        raise TextfixError("--scheduler needs --engine dask")
+    _learn_batch(paths, output, text_field, site_field, engine, scheduler, jobs, verbose, min_documents, min_share,
+                 max_keys)
 
 
 def run() -> None:

@@ -17,6 +17,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 DEFAULT = "default"
 COMMAND_LINE = "command line"
+AUTO = "auto"  # templates: learn them over the batch being cleaned
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Settings:
     respect_gitignore: bool = True
     force_exclude: bool = False
     phrases: list[str] = field(default_factory=list)
+    templates: list[str] = field(default_factory=list)
     spin_threshold: float | None = None
     max_size: float = DEFAULT_MAX_BYTES / 1e6
     cleaners: dict[str, dict] = field(default_factory=dict)
@@ -39,6 +41,8 @@ class Settings:
         options = {code: dict(opts) for code, opts in self.cleaners.items()}
         if self.phrases:
             options.setdefault("spin", {})["phrases"] = list(self.phrases)
+        if self.templates:
+            options.setdefault("boilerplate", {})["templates"] = list(self.templates)
         if self.spin_threshold is not None:
             options.setdefault("spin", {})["threshold"] = self.spin_threshold
         return options
@@ -61,6 +65,7 @@ _KEYS = {
     "respect-gitignore": ("respect_gitignore", lambda v: isinstance(v, bool), "true or false"),
     "force-exclude": ("force_exclude", lambda v: isinstance(v, bool), "true or false"),
     "phrases": ("phrases", _strings, "a list of file paths"),
+    "templates": ("templates", _strings, "a list of template file paths (or \"auto\")"),
     "spin-threshold": ("spin_threshold", lambda v: isinstance(v, (int, float)) and 0 <= v <= 1, "a number in [0, 1]"),
     "max-size": ("max_size", lambda v: isinstance(v, (int, float)) and v > 0, "a positive number of megabytes"),
     "cleaners": ("cleaners", lambda v: isinstance(v, dict) and all(isinstance(t, dict) for t in v.values()),
@@ -109,8 +114,8 @@ def apply_table(settings: Settings, table: dict, path: str) -> None:
         attr, valid, expected = _KEYS[key]
         if not valid(value):
             raise TextfixError(f"{path}: {key!r} in {where} must be {expected}")
-        if attr == "phrases":  # relative to the config file, not to wherever textfix runs
-            value = [os.path.normpath(os.path.join(base, p)) for p in value]
+        if attr in ("phrases", "templates"):  # relative to the config file, not to wherever textfix runs
+            value = [p if p == AUTO else os.path.normpath(os.path.join(base, p)) for p in value]
         setattr(settings, attr, value)
         settings.sources[attr] = path
 
@@ -136,7 +141,7 @@ def resolve(paths: list[str], overrides: dict, config_path: str | None = None) -
         if value is None or value == () or value == []:
             continue
         source = COMMAND_LINE
-        if attr in ("ignore", "exclude", "phrases"):  # lists given on the command line extend the file's
+        if attr in ("ignore", "exclude", "phrases", "templates"):  # lists given on the command line extend the file's
             if getattr(settings, attr) and attr in settings.sources:
                 source = f"{settings.sources[attr]} + {COMMAND_LINE}"
             value = list(getattr(settings, attr)) + [v for v in value if v not in getattr(settings, attr)]

@@ -60,6 +60,7 @@ class BoilerplateCleaner(Cleaner):
         "duplicate-title": "the title repeated right after itself",
         "author-bio": "an 'About <name>' heading after the article (author or company bio)",
         "outside-article": "other lines before or after the article body (judged by position)",
+        "site-template": "a line the site repeats on many of its pages (learned: --templates FILE)",
     }
 
     def preload(self) -> None:
@@ -76,10 +77,31 @@ class BoilerplateCleaner(Cleaner):
         if lines.blank.count(False) < 2:  # a one-line text stays as it is
             return []
         content = content_lines(lines)
+        template = self._template_lines(content, doc)
         decision = decide(content, doc.layer, lambda: doc.language)
+        if template and len(template) < len(content):  # wherever they stand; never the whole text
+            decision.remove.update((i, ("site-template", score)) for i, score in template.items())
         if decision.bodies is not None:
             self._note(text, content, decision, doc)
         return list(edits(lines, content, decision.remove))
+
+    def _template_lines(self, content, doc) -> dict[int, float]:
+        """The site's template lines (option ``templates``: learned files), marked as listed so
+        the body search counts them as boilerplate too."""
+        paths = self.options.get("templates")
+        if not paths:
+            return {}
+        from ..boilerplate.patterns import ANY, Pattern
+        from ..templates.matching import load, site_templates, template_lines
+        from ..templates.sources import site_of_path
+
+        templates = load(tuple(paths))
+        site = site_of_path(doc.path) if doc.path else None
+        found = template_lines(site_templates(templates, site), [line.text for line in content])
+        for i in found:
+            if content[i].listed is None:
+                content[i].listed = Pattern("site-template", ANY, None)
+        return found
 
     def _note(self, text, content, decision, doc) -> None:
         """The report's note: where the body was found (first round only: then line numbers are
