@@ -15,7 +15,7 @@ from functools import lru_cache
 from . import stats
 from .text import STOPWORDS
 
-# Tuned on the shared tortured-phrase pairs (benchmarks/spin_bench.py): looser settings restore
+# Tuned on the shared tortured-phrase pairs (benchmarks/spin_eval.py): looser settings restore
 # a few more pairs but mostly with wrong collocations.
 MIN_COUNT = stats.FLOOR  # the restored pair must be listed among the common pairs
 MIN_SIMILARITY = 0.1  # a changed word must be a reasonably close synonym
