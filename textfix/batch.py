@@ -32,6 +32,9 @@ class FileTask:
     max_bytes: int = 64_000_000
     keep_result: bool = True
     name: str | None = None  # the path shown in messages and reports, when read under another (absolute) one
+    # Stdin is read once in the parent: a worker process has no (or another) stdin.
+    data: bytes | None = None
+    read_error: str | None = None
 
 
 @dataclass
@@ -63,8 +66,10 @@ def clean_file(task: FileTask) -> Outcome:
     """Clean one file as ``task`` says. Runs in a worker process; never raises."""
     path = task.source.path
     name = task.name or display_name(path)
+    if task.read_error is not None:
+        return Outcome(name, FAILED, error=task.read_error)
     try:
-        data = read_bytes(path, task.max_bytes, name)
+        data = task.data if task.data is not None else read_bytes(path, task.max_bytes, name)
         text, encoding = decode(data, name, task.encoding)
         result = worker_pipeline().run(text, path=name)
         if task.mode == "in-place" and result.changed:
@@ -87,6 +92,16 @@ def clean_file(task: FileTask) -> Outcome:
         return Outcome(name, FAILED, error=str(e))
     except Exception as e:  # a bug in one cleaner must not sink the whole batch
         return Outcome(name, FAILED, error=f"internal error: {type(e).__name__}: {e}")
+
+
+def read_stdin_task(task: FileTask) -> FileTask:
+    """``task`` with stdin's bytes (or the error reading them) in it, read here in the parent."""
+    from dataclasses import replace
+
+    try:
+        return replace(task, data=read_bytes("-", task.max_bytes, task.name or display_name("-")))
+    except TextfixError as e:
+        return replace(task, read_error=str(e))
 
 
 def output_path(source: Source, output_dir: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import click
 
-from .batch import CHANGED, FAILED, FileTask, Outcome, clean_file, output_path
+from .batch import CHANGED, FAILED, FileTask, Outcome, clean_file, output_path, read_stdin_task
 from .discovery import Skipped, Source
 from .errors import TextfixError
 from .jsonl import JsonlOptions, clean_jsonl
@@ -151,7 +151,8 @@ class Run:
             out = None
             if opts.mode == OUTPUT:
                 out = opts.output_file or output_path(source, opts.output_dir)
-            yield FileTask(source, opts.mode, out, opts.encoding, opts.max_bytes, self.keep_results)
+            task = FileTask(source, opts.mode, out, opts.encoding, opts.max_bytes, self.keep_results)
+            yield read_stdin_task(task) if source.path == "-" else task
 
     def _progress(self, total: int):
         opts = self.options
