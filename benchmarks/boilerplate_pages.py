@@ -22,33 +22,18 @@ time per page.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import importlib.util
 import json
 import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from dev_split import in_validation, load_scorer
+
 ENGLISH_ARTICLES = "en articles (articles en + readability + wcxb article)"
 LOW_F1 = 0.3
 LOW_F1_GOLD_WORDS = 100
 LOSS_SHARE = 0.01
-
-
-def load_scorer(data_dir: Path):
-    path = data_dir / ".." / "eval" / "score_pages.py"
-    if not path.exists():
-        sys.exit(f"scorer not found: {path}")
-    spec = importlib.util.spec_from_file_location("score_pages", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def in_validation(set_name: str, name: str) -> bool:
-    """The fixed split: the first byte of the SHA-256 of ``SET/NAME`` is odd."""
-    return hashlib.sha256(f"{set_name}/{name}".encode()).digest()[0] % 2 == 1
 
 
 def article_languages(folder: Path) -> dict[str, str]:
@@ -72,7 +57,7 @@ def load_pages(scorer, data_dir: Path, limit: int):
             if gold is None or not gold.strip() or not meta.get("usable", True):
                 continue
             group = set_name if set_name != "wcxb-dev" else f"wcxb-dev/{meta.get('page_type')}"
-            key = (group, in_validation(set_name, name))
+            key = (group, in_validation(f"{set_name}/{name}"))
             if limit and taken[key] >= limit:
                 continue
             taken[key] += 1
@@ -173,7 +158,7 @@ def main() -> int:
             english = detect_language(gold) == "en"
         else:
             english = False
-        validation = in_validation(*key.split("/", 1))
+        validation = in_validation(key)
         rows.append(dict(group=group, key=key, validation=validation, language=language, group_en=english,
                          p=p, r=r, f1=f1, keep=keep, gold_words=gold_words, warned=warned(result), ms=1000 * page_seconds))
         if not args.no_stability and pipeline.run(out).text != out:

@@ -19,8 +19,6 @@ seconds and peak traced memory per million lines, uncapped and with a small key 
 from __future__ import annotations
 
 import argparse
-import hashlib
-import importlib.util
 import os
 import sys
 import time
@@ -28,27 +26,14 @@ import tracemalloc
 from collections import defaultdict
 from pathlib import Path
 
+from dev_split import in_validation, load_scorer
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from textfix import make_pipeline  # noqa: E402
 from textfix.templates import DEFAULT_K, DEFAULT_P, SiteCounter, learn, write_templates  # noqa: E402
 from textfix.templates.matching import load  # noqa: E402
 from textfix.templates.sources import site_of_value  # noqa: E402
-
-
-def load_scorer(data_dir: Path):
-    path = data_dir / ".." / "eval" / "score_pages.py"
-    if not path.exists():
-        sys.exit(f"scorer not found: {path}")
-    spec = importlib.util.spec_from_file_location("score_pages", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def in_validation(site: str) -> bool:
-    """The fixed split by site: the first byte of the SHA-256 of the host is odd."""
-    return hashlib.sha256(site.encode()).digest()[0] % 2 == 1
 
 
 def site_batches(scorer, data_dir: Path, min_pages: int) -> dict[str, list[tuple[str, str, str]]]:

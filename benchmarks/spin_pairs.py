@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import random
 import re
@@ -56,6 +55,8 @@ import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from dev_split import in_validation
 
 RATES = (0.2, 0.5)
 TABLE_NAMES = ("stylish", "tortured", "moby")
@@ -107,8 +108,7 @@ def half_of(set_name: str, name: str) -> str:
     >>> half_of("articles", "042bb7b5feda") in ("train", "validation")
     True
     """
-    odd = hashlib.sha256(f"{set_name}/{name}".encode()).digest()[0] % 2 == 1
-    return "validation" if odd else "train"
+    return "validation" if in_validation(f"{set_name}/{name}") else "train"
 
 
 def looks_english(text: str) -> bool:
