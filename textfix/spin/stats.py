@@ -10,7 +10,6 @@ not listed, so :data:`FLOOR` is the most an unlisted pair can have.
 
 from __future__ import annotations
 
-import gc
 import bisect
 import gzip
 import re
@@ -25,9 +24,6 @@ def _rows(name: str) -> dict[str, str]:
     with resources.files("textfix").joinpath("data", name).open("rb") as raw:
         text = gzip.decompress(raw.read()).decode("utf-8")
     rows = dict(line.split("\t", 1) for line in text.split("\n") if line and line[0] != "#")
-    # Loaded data lives as long as the process: out of the garbage collector's generations,
-    # full collections stop walking it and every object (and cache) loaded before it.
-    gc.freeze()
     return rows
 
 
@@ -40,7 +36,6 @@ def _bigram_rows() -> dict[str, dict[str, int]]:
     for word, row in _rows("spin_bigrams.tsv.gz").items():
         parts = row.split(" ")
         table[word] = dict(zip(parts[::2], map(int, parts[1::2])))
-    gc.freeze()  # as in _rows: the dicts are loaded data too
     return table
 
 
@@ -49,7 +44,6 @@ def _unigram_rows() -> dict[str, int]:
     # Parsed to numbers once: a cold document looks up thousands of words (inflected forms of
     # every synonym), and a number per word is cheaper than a cache entry per word.
     counts = {word: int(value) for word, value in _rows("spin_unigrams.tsv.gz").items() if value}
-    gc.freeze()  # as in _rows: the numbers are loaded data too
     return counts
 
 
