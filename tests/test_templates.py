@@ -163,3 +163,12 @@ def test_config_and_auto(tmp_path):
     ignored = CliRunner().invoke(main, ["clean", "--check", "--output-format", "json", "--ignore", "site-template", str(batch)])
     assert "site-template" in configured.output and "site-template" in auto.output
     assert ignored.exit_code == 1 and '"site-template"' not in ignored.output
+
+
+def test_dask_learning_is_the_same_as_local(tmp_path):
+    pytest.importorskip("distributed")
+    local, on_dask = tmp_path / "local.templates", tmp_path / "dask.templates"
+    assert CliRunner().invoke(main, ["templates", "learn", str(SITE), "-o", str(local)]).exit_code == 0
+    result = CliRunner().invoke(main, ["templates", "learn", str(SITE), "-o", str(on_dask), "--engine", "dask", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert on_dask.read_text(encoding="utf-8") == local.read_text(encoding="utf-8")

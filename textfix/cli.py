@@ -214,7 +214,7 @@ def _learn_batch(paths, output, text_field, site_field, engine, scheduler, jobs,
     k = DEFAULT_K if k is None else k
     p = DEFAULT_P if p is None else p
     if engine == "dask":
-        from .dask_engine import count_sites_dask
+        from .templates.dask_learn import count_sites_dask
 
         counter = count_sites_dask(list(paths), text_field or "text", site_field, max_keys, scheduler, jobs)
     else:
