@@ -131,21 +131,21 @@ def test_shards_cut_in_many_blocks_still_match(client, tmp_path, monkeypatch):
     from textfix.dask_engine import run_dask
     from textfix.discovery import discover
     from textfix.jsonl import JsonlOptions
-    from textfix.runner import OUTPUT, Run, RunOptions
+    from textfix.runner import Run
+    from textfix.spec import Mode, RunSpec
 
     monkeypatch.chdir(tmp_path)
     write_shards(tmp_path / "data", shards=2, records=300)
     sources, skipped, missing = discover(["data"], ["*.jsonl"], [])
-    args = (None, None, False, None)
     codes = {}
     for engine in ("local", "dask"):
-        options = RunOptions(mode=OUTPUT, output_dir=f"out-{engine}", report_path=f"report-{engine}.json",
+        options = RunSpec(mode=Mode.OUTPUT, output_dir=f"out-{engine}", report_path=f"report-{engine}.json",
                              jsonl=JsonlOptions(), quiet=True)
         if engine == "local":
-            codes[engine] = Run(options, args).run(sources, skipped, missing)
+            codes[engine] = Run(options).run(sources, skipped, missing)
         else:  # blocks of 1 kB: dozens of partitions per shard, cut mid-line
             assert len(shard_blocks("data/part-0.jsonl", None, 1000)) > 20
-            codes[engine] = run_dask(options, args, sources, skipped, missing, client=client, block_bytes=1000)
+            codes[engine] = run_dask(options, sources, skipped, missing, client=client, block_bytes=1000)
     assert codes == {"local": 0, "dask": 0}
     assert tree(tmp_path / "out-dask") == tree(tmp_path / "out-local")
     assert (tmp_path / "report-dask.json").read_text() == (tmp_path / "report-local.json").read_text()
@@ -158,17 +158,18 @@ def test_a_shard_that_cannot_be_written_fails_alone_and_leaves_no_parts(client, 
     from textfix.dask_engine import run_dask
     from textfix.discovery import discover
     from textfix.jsonl import JsonlOptions
-    from textfix.runner import OUTPUT, Run, RunOptions
+    from textfix.runner import Run
+    from textfix.spec import Mode, RunSpec
 
     monkeypatch.chdir(tmp_path)
     write_shards(tmp_path / "data", shards=3, records=100)
     sources, skipped, missing = discover(["data"], ["*.jsonl"], [])
     (tmp_path / "out-dask" / "part-2.jsonl").mkdir(parents=True)  # in the way of one output
-    options = RunOptions(mode=OUTPUT, output_dir="out-dask", jsonl=JsonlOptions())
-    code = run_dask(options, (None, None, False, None), sources, skipped, missing, client=client, block_bytes=2000)
+    options = RunSpec(mode=Mode.OUTPUT, output_dir="out-dask", jsonl=JsonlOptions())
+    code = run_dask(options, sources, skipped, missing, client=client, block_bytes=2000)
     assert code == 2
     assert f"{tmp_path}/out-dask/part-2.jsonl: cannot write" in capsys.readouterr().err
-    Run(RunOptions(mode=OUTPUT, output_dir="out-local", jsonl=JsonlOptions()), (None, None, False, None)).run(
+    Run(RunSpec(mode=Mode.OUTPUT, output_dir="out-local", jsonl=JsonlOptions())).run(
         sources, skipped, missing)
     written = tree(tmp_path / "out-dask")
     assert written == {k: v for k, v in tree(tmp_path / "out-local").items() if k != "part-2.jsonl"}

@@ -32,7 +32,8 @@ from .errors import TextfixError
 from .io import AtomicWriter, display_name
 from .jsonl import ChunkOutcome, JsonlOptions, clean_chunk, clean_record, line_batches
 from .parallel import default_jobs, use_pipeline, worker_pipeline
-from .runner import CHECK, OUTPUT, Run, RunOptions
+from .runner import Run
+from .spec import Mode, PipelineSpec, RunSpec
 
 NEEDS_EXTRA = "--engine dask needs the dask extra: pip install 'textfix[dask]'"
 BLOCK_BYTES = 32_000_000  # a JSONL shard larger than this is cleaned in several partitions
@@ -120,12 +121,12 @@ def _merge_chunk(total: ChunkOutcome, chunk: ChunkOutcome) -> None:
     total.results.extend(chunk.results)
 
 
-def clean_block(block: Block, options: JsonlOptions, pipeline_args: tuple) -> BlockOutcome:
+def clean_block(block: Block, options: JsonlOptions, spec: PipelineSpec) -> BlockOutcome:
     """Clean one block of a shard and write it atomically to ``block.out_path``. Runs on a worker.
 
     Line numbers in the outcome count from the block's first line; the client shifts them.
     """
-    use_pipeline(pipeline_args)
+    use_pipeline(spec)
     name = block.name
     outcome = BlockOutcome(ChunkOutcome(lines=[]))
     try:
@@ -213,9 +214,9 @@ def remove_stale_temporaries(folder: str, names: list[str]) -> int:
 
 # --- text files: groups of files ---------------------------------------------------------------
 
-def clean_files(tasks: list[FileTask], pipeline_args: tuple) -> list[Outcome]:
+def clean_files(tasks: list[FileTask], spec: PipelineSpec) -> list[Outcome]:
     """Clean a partition of text files with :func:`textfix.batch.clean_file`. Runs on a worker."""
-    use_pipeline(pipeline_args)
+    use_pipeline(spec)
     return [clean_file(task) for task in tasks]
 
 
@@ -228,8 +229,8 @@ class DaskRun(Run):
     summary, messages and report are the same.
     """
 
-    def __init__(self, options: RunOptions, pipeline_args: tuple, client, block_bytes: int = BLOCK_BYTES):
-        super().__init__(options, pipeline_args)
+    def __init__(self, spec: RunSpec, client, block_bytes: int = BLOCK_BYTES):
+        super().__init__(spec)
         self.client = client
         self.block_bytes = block_bytes
 
@@ -265,7 +266,7 @@ class DaskRun(Run):
         if not tasks:
             return
         partitions = min(len(tasks), max(4 * self._threads(), math.ceil(len(tasks) / MAX_FILES_PER_PARTITION)))
-        bag = db.from_sequence(tasks, npartitions=partitions).map_partitions(clean_files, self.pipeline_args)
+        bag = db.from_sequence(tasks, npartitions=partitions).map_partitions(clean_files, self.spec.pipeline)
         futures = deque(self.client.compute(bag.to_delayed()))
         with self._bar(len(tasks)) as advance:
             while futures:  # popped as merged, so the cluster forgets each outcome once it is used
@@ -278,16 +279,16 @@ class DaskRun(Run):
     def _run_jsonl(self, sources: list[Source]) -> None:
         import dask.bag as db
 
-        opts = self.options
+        opts = self.spec
         jsonl = self._jsonl_options()
         shards = []
         for source in sources:
-            out = os.path.abspath(output_path(source, opts.output_dir)) if opts.mode == OUTPUT else None
+            out = os.path.abspath(output_path(source, opts.output_dir)) if opts.mode == Mode.OUTPUT else None
             shards.append((source.path, out, shard_blocks(source.path, out, self.block_bytes)))
         blocks = [block for _, _, shard in shards for block in shard]
         if not blocks:
             return
-        bag = db.from_sequence(blocks, partition_size=1).map(clean_block, jsonl, self.pipeline_args)
+        bag = db.from_sequence(blocks, partition_size=1).map(clean_block, jsonl, self.spec.pipeline)
         futures = deque(self.client.compute(bag.to_delayed()))
         with self._bar(len(shards)) as advance:
             for path, out, shard in shards:
@@ -353,7 +354,7 @@ def local_cluster(workers: int):
                         scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})
 
 
-def run_dask(options: RunOptions, pipeline_args: tuple, sources: list[Source], skipped: list[Skipped],
+def run_dask(options: RunSpec, sources: list[Source], skipped: list[Skipped],
              missing: list[Skipped], scheduler: str | None = None, client=None,
              block_bytes: int = BLOCK_BYTES) -> int:
     """``textfix clean --engine dask``: the run on a cluster; returns the exit code.
@@ -362,7 +363,7 @@ def run_dask(options: RunOptions, pipeline_args: tuple, sources: list[Source], s
     (and stopped at the end).
     """
     require_dask()
-    if options.mode not in (OUTPUT, CHECK) or options.output_file:
+    if options.mode not in (Mode.OUTPUT, Mode.CHECK) or options.output_file:
         raise TextfixError("--engine dask writes to --output-dir, or only checks with --check")
     if any(source.path == "-" for source in sources):
         raise TextfixError("--engine dask reads files, not stdin")
@@ -373,7 +374,7 @@ def run_dask(options: RunOptions, pipeline_args: tuple, sources: list[Source], s
     else:
         owned = None
     try:
-        return DaskRun(options, pipeline_args, client, block_bytes).run(sources, skipped, missing)
+        return DaskRun(options, client, block_bytes).run(sources, skipped, missing)
     finally:
         if owned is not None:
             owned.close()
@@ -383,12 +384,12 @@ def run_dask(options: RunOptions, pipeline_args: tuple, sources: list[Source], s
 
 # --- the Python API for data already in Dask -----------------------------------------------------
 
-def _pipeline_args(select, ignore, unsafe, options) -> tuple:
-    return (list(select) if select else None, list(ignore) if ignore else None, unsafe, options)
+def _pipeline_spec(select, ignore, unsafe, options) -> PipelineSpec:
+    return PipelineSpec.make(select, ignore, unsafe, options)
 
 
-def _clean_items(items, text_field: str, stats_field: str | None, pipeline_args: tuple) -> list:
-    use_pipeline(pipeline_args)
+def _clean_items(items, text_field: str, stats_field: str | None, spec: PipelineSpec) -> list:
+    use_pipeline(spec)
     pipeline = worker_pipeline()
     record_options = JsonlOptions(text_field, stats_field)
     out = []
@@ -413,15 +414,15 @@ def clean_bag(bag, text_field: str = "text", stats_field: str | None = None, sel
     ``textfix clean --jsonl`` does. Other items pass through unchanged. The pipeline is built
     once per worker thread.
     """
-    args = _pipeline_args(select, ignore, unsafe, options)
+    args = _pipeline_spec(select, ignore, unsafe, options)
     return bag.map_partitions(_clean_items, text_field, stats_field, args)
 
 
-def _clean_frame(frame, column: str, stats_column: str | None, pipeline_args: tuple):
+def _clean_frame(frame, column: str, stats_column: str | None, spec: PipelineSpec):
     frame = frame.copy()
     texts, edits = [], []
     if len(frame):
-        use_pipeline(pipeline_args)
+        use_pipeline(spec)
         pipeline = worker_pipeline()
     for value in frame[column]:
         if isinstance(value, str):
@@ -447,6 +448,6 @@ def clean_dataframe(df, column: str = "text", stats_column: str | None = None, s
     """
     if column not in df.columns:
         raise TextfixError(f"no column {column!r} (columns: {', '.join(map(str, df.columns))})")
-    args = _pipeline_args(select, ignore, unsafe, options)
+    args = _pipeline_spec(select, ignore, unsafe, options)
     meta = _clean_frame(df._meta, column, stats_column, args)
     return df.map_partitions(_clean_frame, column, stats_column, args, meta=meta)

@@ -18,33 +18,33 @@ from typing import Callable, Iterable, Iterator
 _state = threading.local()
 
 
-def init_pipeline(select, ignore, unsafe, options) -> None:
-    """Build this process's pipeline (in a worker, or in the parent when jobs == 1)."""
-    _state.args = (select, ignore, unsafe, options)
+def init_pipeline(spec) -> None:
+    """Use :class:`~textfix.spec.PipelineSpec` ``spec`` in this process (a worker, or the
+    parent when jobs == 1); the pipeline is built on first use."""
+    _state.spec = spec
     _state.pipeline = None
 
 
-def use_pipeline(pipeline_args: tuple) -> None:
-    """Like :func:`init_pipeline`, but keep the pipeline already built for the same arguments.
+def use_pipeline(spec) -> None:
+    """Like :func:`init_pipeline`, but keep the pipeline already built for an equal spec.
 
-    For long-lived workers (Dask) that receive the arguments with every task.
+    For long-lived workers (Dask) that receive the spec with every task.
     """
-    if getattr(_state, "args", None) != tuple(pipeline_args):
-        init_pipeline(*pipeline_args)
+    if getattr(_state, "spec", None) != spec:
+        init_pipeline(spec)
 
 
 def worker_pipeline():
     if getattr(_state, "pipeline", None) is None:
-        from . import make_pipeline
+        from .spec import PipelineSpec
 
-        select, ignore, unsafe, options = getattr(_state, "args", None) or (None, None, False, None)
-        _state.pipeline = make_pipeline(select, ignore, unsafe, options)
+        _state.pipeline = (getattr(_state, "spec", None) or PipelineSpec()).build()
     return _state.pipeline
 
 
-def _init_worker(*args) -> None:
+def _init_worker(spec) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    init_pipeline(*args)
+    init_pipeline(spec)
 
 
 def default_jobs() -> int:
@@ -61,15 +61,15 @@ class WorkerPool:
     serve many maps (every file of a JSONL batch), so workers start once per run.
     """
 
-    def __init__(self, jobs: int, pipeline_args: tuple, window: int = 4):
+    def __init__(self, jobs: int, spec, window: int = 4):
         self.jobs = jobs
-        self.pipeline_args = pipeline_args
+        self.spec = spec
         self.window = window
         self._executor = None
 
     def __enter__(self) -> "WorkerPool":
         if self.jobs <= 1:
-            init_pipeline(*self.pipeline_args)
+            init_pipeline(self.spec)
         return self
 
     def __exit__(self, *exc) -> None:
@@ -82,7 +82,7 @@ class WorkerPool:
             import multiprocessing
 
             # Loaded here, the data is inherited by forked workers instead of loaded by each.
-            init_pipeline(*self.pipeline_args)
+            init_pipeline(self.spec)
             worker_pipeline().preload()
             from concurrent.futures import ProcessPoolExecutor
 
@@ -90,7 +90,7 @@ class WorkerPool:
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
             self._executor = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_init_worker,
-                                                 initargs=self.pipeline_args)
+                                                 initargs=(self.spec,))
         return self._executor
 
     def map(self, func: Callable, items: Iterable) -> Iterator:
@@ -113,7 +113,7 @@ class WorkerPool:
                 future.cancel()
 
 
-def ordered_map(func: Callable, items: Iterable, jobs: int, pipeline_args: tuple, window: int = 4) -> Iterator:
+def ordered_map(func: Callable, items: Iterable, jobs: int, spec, window: int = 4) -> Iterator:
     """``map(func, items)`` on a pool of ``jobs`` processes made for this one map."""
-    with WorkerPool(jobs, pipeline_args, window) as pool:
+    with WorkerPool(jobs, spec, window) as pool:
         yield from pool.map(func, items)

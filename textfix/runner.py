@@ -1,7 +1,7 @@
 """A whole run of ``textfix clean``: sources in, outcomes in order, messages, summary, exit code.
 
-The CLI parses options into a :class:`RunOptions`; everything else happens here, so the same run
-can be driven from Python.
+The CLI parses options into a :class:`~textfix.spec.RunSpec`; everything else happens here, so the
+same run can be driven from Python.
 """
 
 from __future__ import annotations
@@ -22,28 +22,9 @@ from .parallel import WorkerPool, ordered_map
 from .progress import ProgressBar
 from .annotations import GithubAnnotations, job_summary_from, lost_prose_warning
 from .retention import RetentionTally, result_retention
+from .spec import Mode, OutputFormat, RunSpec
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
-STDOUT, CHECK, DIFF, IN_PLACE, OUTPUT = "stdout", "check", "diff", "in-place", "output"
-
-
-@dataclass
-class RunOptions:
-    mode: str = STDOUT
-    fail_on_change: bool = False  # --check: exit 1 when anything would change
-    output_file: str | None = None
-    output_dir: str | None = None
-    jobs: int = 1
-    output_format: str = "text"
-    report_path: str | None = None
-    report_format: str | None = None
-    quiet: bool = False
-    verbose: bool = False
-    exit_zero: bool = False
-    encoding: str | None = None
-    max_bytes: int = 64_000_000
-    jsonl: JsonlOptions | None = None
-    progress: bool | None = None  # None: only when stderr is a terminal
 
 
 @dataclass
@@ -73,13 +54,12 @@ def _say(message: str) -> None:
 
 
 class Run:
-    def __init__(self, options: RunOptions, pipeline_args: tuple):
-        self.options = options
-        self.pipeline_args = pipeline_args
+    def __init__(self, spec: RunSpec):
+        self.spec = spec
         self.summary = Summary()
         self.results: list = []
         self.failures: list[dict] = []
-        self.keep_results = bool(options.report_path) or options.output_format != "text"
+        self.keep_results = spec.keep_results
         self.github = GithubAnnotations()
 
     # --- per-item handling -------------------------------------------------------------------
@@ -89,7 +69,7 @@ class Run:
         _say(f"textfix: error: {message}" if message.startswith(path) else f"textfix: error: {path}: {message}")
 
     def _file_done(self, outcome: Outcome) -> None:
-        opts = self.options
+        opts = self.spec
         self.summary.files += 1
         if outcome.status == FAILED:
             self._failed(outcome.path, outcome.error)
@@ -108,16 +88,16 @@ class Run:
             sys.stdout.buffer.write(outcome.output.encode("utf-8", "surrogateescape"))
             sys.stdout.buffer.flush()
         self._per_item_message(outcome.path, outcome.status == CHANGED, outcome.edits)
-        if opts.output_format == "github":
+        if opts.output_format == OutputFormat.GITHUB:
             for result in outcome.results:
                 for line in self.github.lines(result, result_retention(result)):
                     click.echo(line)
 
     def _per_item_message(self, path: str, changed: bool, edits: int) -> None:
-        opts = self.options
-        if opts.quiet or opts.output_format != "text":
+        opts = self.spec
+        if opts.quiet or opts.output_format != OutputFormat.TEXT:
             return
-        if changed and opts.mode in (CHECK, DIFF):
+        if changed and opts.mode in (Mode.CHECK, Mode.DIFF):
             _say(f"would clean {path} ({edits} edit{'s' if edits != 1 else ''})")
         elif changed and opts.verbose:
             _say(f"cleaned {path} ({edits} edit{'s' if edits != 1 else ''})")
@@ -126,7 +106,7 @@ class Run:
 
     # --- the run -------------------------------------------------------------------------------
     def run(self, sources: list[Source], skipped: list[Skipped], missing: list[Skipped]) -> int:
-        opts = self.options
+        opts = self.spec
         if opts.verbose and not opts.quiet:
             for item in skipped:
                 _say(f"skipped {item.path}: {item.reason}")
@@ -146,16 +126,16 @@ class Run:
         return self._finish()
 
     def _tasks(self, sources: list[Source]):
-        opts = self.options
+        opts = self.spec
         for source in sources:
             out = None
-            if opts.mode == OUTPUT:
+            if opts.mode == Mode.OUTPUT:
                 out = opts.output_file or output_path(source, opts.output_dir)
             task = FileTask(source, opts.mode, out, opts.encoding, opts.max_bytes, self.keep_results)
             yield read_stdin_task(task) if source.path == "-" else task
 
     def _progress(self, total: int):
-        opts = self.options
+        opts = self.spec
         show = opts.progress if opts.progress is not None else sys.stderr.isatty()
         if not show or opts.quiet or total < 2:
             return None
@@ -163,8 +143,8 @@ class Run:
 
     def _run_files(self, sources: list[Source]) -> None:
         bar = self._progress(len(sources))
-        jobs = min(self.options.jobs, max(1, len(sources)))
-        outcomes = ordered_map(clean_file, self._tasks(sources), jobs, self.pipeline_args)
+        jobs = min(self.spec.jobs, max(1, len(sources)))
+        outcomes = ordered_map(clean_file, self._tasks(sources), jobs, self.spec.pipeline)
         with bar or nullcontext():
             for outcome in outcomes:
                 self._file_done(outcome)
@@ -172,14 +152,14 @@ class Run:
                     bar.update(1)
 
     def _run_jsonl(self, sources: list[Source]) -> None:
-        opts = self.options
+        opts = self.spec
         jsonl = self._jsonl_options()
-        with WorkerPool(opts.jobs, self.pipeline_args) as pool:  # one pool for every file of the run
+        with WorkerPool(opts.jobs, self.spec.pipeline) as pool:  # one pool for every file of the run
             for source in sources:
                 self.summary.files += 1
                 name = "<stdin>" if source.path == "-" else source.path
                 out = None
-                if opts.mode == OUTPUT:
+                if opts.mode == Mode.OUTPUT:
                     out = opts.output_file or output_path(source, opts.output_dir)
                 try:
                     totals = clean_jsonl(source.path, opts.mode, out, jsonl, pool,
@@ -190,18 +170,18 @@ class Run:
                 self._jsonl_file_done(name, totals)
 
     def _jsonl_options(self) -> JsonlOptions:
-        jsonl = self.options.jsonl
+        jsonl = self.spec.jsonl
         return JsonlOptions(jsonl.text_field, jsonl.stats_field, jsonl.bad_records, keep_results=self.keep_results)
 
     def _jsonl_chunk_done(self, name: str, chunk) -> None:
         """Account for one cleaned chunk of a JSONL file (chunks arrive in file order)."""
         self.summary.counts.update(chunk.counts)
         for problem in chunk.problems:
-            action = "passed through" if self.options.jsonl.bad_records == "pass" else "skipped"
+            action = "passed through" if self.spec.jsonl.bad_records == "pass" else "skipped"
             _say(f"textfix: warning: {name}:{problem.line}: {problem.message}; {action}")
         for result in chunk.results:
             self.results.append(result)
-            if self.options.output_format == "github":
+            if self.spec.output_format == OutputFormat.GITHUB:
                 for line in self.github.lines(result, result_retention(result)):
                     click.echo(line)
 
@@ -217,7 +197,7 @@ class Run:
             self.failures.append({"path": name, "error": f"{totals['problems']} malformed records"})
 
     def _finish(self, interrupted: bool = False) -> int:
-        opts = self.options
+        opts = self.spec
         if opts.report_path:
             from .report import write_report
 
@@ -225,21 +205,21 @@ class Run:
                 write_report(opts.report_path, self.results, self.failures, opts.report_format)
             except TextfixError as e:
                 self._failed(opts.report_path, str(e))
-        if opts.output_format == "json":
+        if opts.output_format == OutputFormat.JSON:
             from .report import report_json
 
             click.echo(report_json(self.results, self.failures), nl=False)
-        if opts.output_format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        if opts.output_format == OutputFormat.GITHUB and os.environ.get("GITHUB_STEP_SUMMARY"):
             try:
                 job_summary_from(os.environ["GITHUB_STEP_SUMMARY"], self.results)
             except TextfixError as e:
                 self._failed(os.environ["GITHUB_STEP_SUMMARY"], str(e))
         if interrupted:
-            _say(f"textfix: interrupted; {self.summary.line(opts.mode == CHECK)} before stopping")
+            _say(f"textfix: interrupted; {self.summary.line(opts.mode == Mode.CHECK)} before stopping")
             return 130
         show_summary = not opts.quiet and (self.summary.files > 1 or opts.verbose)
-        if show_summary and opts.output_format == "text":
-            _say(self.summary.line(opts.mode in (CHECK, DIFF)))
+        if show_summary and opts.output_format == OutputFormat.TEXT:
+            _say(self.summary.line(opts.mode in (Mode.CHECK, Mode.DIFF)))
         if self.summary.failed:
             return EXIT_ERROR
         if opts.fail_on_change and self.summary.changed and not opts.exit_zero:
