@@ -337,13 +337,28 @@ def templates_learn(paths, output, text_field, site_field, min_documents, min_sh
                  max_keys)
 
 
+def _terminate(signum, frame) -> None:
+    from .lifetime import Terminated
+
+    raise Terminated()
+
+
 def run() -> None:
-    """Entry point: the CLI with a last guard so no traceback reaches the user."""
+    """Entry point: the CLI with a last guard so no traceback reaches the user.
+
+    SIGTERM stops a run as Ctrl-C does (running writes finish, workers end, exit 143), instead
+    of killing this process under its workers.
+    """
+    import signal
+
+    from .lifetime import Terminated, interrupted_exit_code
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         main(standalone_mode=True)
-    except KeyboardInterrupt:
-        click.echo("textfix: interrupted", err=True)
-        sys.exit(130)
+    except KeyboardInterrupt as stop:
+        click.echo(f"textfix: {'terminated' if isinstance(stop, Terminated) else 'interrupted'}", err=True)
+        sys.exit(interrupted_exit_code(stop))
     except BrokenPipeError:
         # The reader went away (`| head`); silence the flush at exit too.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -3,7 +3,8 @@
 Results come back in input order whatever the number of jobs, so output, reports and summaries
 are deterministic. Only a few tasks per worker are in flight at a time, so a stream (a huge JSONL
 file) is never held in memory whole. Workers ignore Ctrl-C: the parent decides, lets running
-tasks finish their atomic writes, and drops the rest.
+tasks finish their atomic writes, counts them (:meth:`OrderedResults.stop`), and drops the rest.
+Workers end with the parent even when it is killed (:mod:`textfix.lifetime`).
 """
 
 from __future__ import annotations
@@ -42,8 +43,13 @@ def worker_pipeline():
     return _state.pipeline
 
 
-def _init_worker(spec) -> None:
+def _init_worker(spec, watch: tuple[int, int, int] | None) -> None:
+    from .lifetime import die_with_parent, watch_parent
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if watch is not None:
+        die_with_parent(watch[2])
+        watch_parent(*watch)
     init_pipeline(spec)
 
 
@@ -52,6 +58,62 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+class OrderedResults:
+    """The results of ``func`` over ``items`` on an executor, in input order, with at most
+    ``limit`` tasks submitted and not yet consumed."""
+
+    def __init__(self, executor, func: Callable, items: Iterable, limit: int):
+        self._executor, self._func, self._items, self._limit = executor, func, iter(items), limit
+        self._pending: deque = deque()
+
+    def __iter__(self) -> "OrderedResults":
+        return self
+
+    def __next__(self):
+        while len(self._pending) < self._limit:
+            item = next(self._items, _END)
+            if item is _END:
+                break
+            self._pending.append(self._executor.submit(self._func, item))
+        if not self._pending:
+            raise StopIteration
+        result = self._pending[0].result()  # popped only once it is in hand: a Ctrl-C here loses nothing
+        self._pending.popleft()
+        return result
+
+    def stop(self) -> list:
+        """Cancel the tasks that have not started; the results of those that had, in order.
+
+        After an interruption the caller accounts for these too: their files are written.
+        """
+        for future in self._pending:
+            future.cancel()
+        finished = []
+        for future in self._pending:
+            if future.cancelled():
+                continue
+            try:
+                finished.append(future.result())
+            except Exception:  # noqa: BLE001 - a broken pool while stopping: nothing more to count
+                pass
+        self._pending.clear()
+        return finished
+
+
+class _InProcess:
+    """The executor of a one-job pool: each task runs here, when it is submitted."""
+
+    def submit(self, func: Callable, item):
+        from concurrent.futures import Future
+
+        future = Future()
+        future.set_result(func(item))
+        return future
+
+
+_END = object()
 
 
 class WorkerPool:
@@ -66,6 +128,7 @@ class WorkerPool:
         self.spec = spec
         self.window = window
         self._executor = None
+        self._watch = None
 
     def __enter__(self) -> "WorkerPool":
         if self.jobs <= 1:
@@ -76,6 +139,9 @@ class WorkerPool:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
 
     def _pool(self):
         if self._executor is None:
@@ -88,32 +154,19 @@ class WorkerPool:
 
             # fork is cheap and inherits imported modules; fall back to the platform default elsewhere.
             methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("fork" if "fork" in methods else None)
-            self._executor = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_init_worker,
-                                                 initargs=(self.spec,))
+            fork = "fork" in methods
+            context = multiprocessing.get_context("fork" if fork else None)
+            if fork:  # a watched pipe reaches the workers only through a fork
+                from .lifetime import ParentWatch
+
+                self._watch = ParentWatch()
+            self._executor = ProcessPoolExecutor(
+                self.jobs, mp_context=context, initializer=_init_worker,
+                initargs=(self.spec, self._watch.worker_args() if self._watch else None))
         return self._executor
 
-    def map(self, func: Callable, items: Iterable) -> Iterator:
+    def map(self, func: Callable, items: Iterable) -> OrderedResults:
         """``map(func, items)`` on the workers, in order, with few tasks in flight at a time."""
         if self.jobs <= 1:
-            for item in items:
-                yield func(item)
-            return
-        pool = self._pool()
-        pending: deque = deque()
-        try:
-            for item in items:
-                pending.append(pool.submit(func, item))
-                if len(pending) >= self.jobs * self.window:
-                    yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
-
-
-def ordered_map(func: Callable, items: Iterable, jobs: int, spec, window: int = 4) -> Iterator:
-    """``map(func, items)`` on a pool of ``jobs`` processes made for this one map."""
-    with WorkerPool(jobs, spec, window) as pool:
-        yield from pool.map(func, items)
+            return OrderedResults(_InProcess(), func, items, 1)
+        return OrderedResults(self._pool(), func, items, self.jobs * self.window)

@@ -18,7 +18,8 @@ from .batch import CHANGED, FAILED, FileTask, Outcome, clean_file, output_path, 
 from .discovery import Skipped, Source
 from .errors import TextfixError
 from .jsonl import JsonlOptions, clean_jsonl
-from .parallel import WorkerPool, ordered_map
+from .lifetime import Terminated, interrupted_exit_code
+from .parallel import WorkerPool
 from .progress import ProgressBar
 from .annotations import GithubAnnotations, job_summary_from, lost_prose_warning
 from .retention import RetentionTally, result_retention
@@ -120,9 +121,8 @@ class Run:
                 self._run_jsonl(sources)
             else:
                 self._run_files(sources)
-        except KeyboardInterrupt:
-            self._finish(interrupted=True)
-            return 130
+        except KeyboardInterrupt as stop:
+            return self._finish(interrupted=stop)
         return self._finish()
 
     def _tasks(self, sources: list[Source]):
@@ -144,12 +144,17 @@ class Run:
     def _run_files(self, sources: list[Source]) -> None:
         bar = self._progress(len(sources))
         jobs = min(self.spec.jobs, max(1, len(sources)))
-        outcomes = ordered_map(clean_file, self._tasks(sources), jobs, self.spec.pipeline)
-        with bar or nullcontext():
-            for outcome in outcomes:
-                self._file_done(outcome)
-                if bar is not None:
-                    bar.update(1)
+        with WorkerPool(jobs, self.spec.pipeline) as pool, bar or nullcontext():
+            outcomes = pool.map(clean_file, self._tasks(sources))
+            try:
+                for outcome in outcomes:
+                    self._file_done(outcome)
+                    if bar is not None:
+                        bar.update(1)
+            except KeyboardInterrupt:  # the files the workers were writing are written: count them
+                for outcome in outcomes.stop():
+                    self._file_done(outcome)
+                raise
 
     def _run_jsonl(self, sources: list[Source]) -> None:
         opts = self.spec
@@ -196,7 +201,7 @@ class Run:
         if totals["problems"]:
             self.failures.append({"path": name, "error": f"{totals['problems']} malformed records"})
 
-    def _finish(self, interrupted: bool = False) -> int:
+    def _finish(self, interrupted: KeyboardInterrupt | None = None) -> int:
         opts = self.spec
         if opts.report_path:
             from .report import write_report
@@ -214,9 +219,10 @@ class Run:
                 job_summary_from(os.environ["GITHUB_STEP_SUMMARY"], self.results)
             except TextfixError as e:
                 self._failed(os.environ["GITHUB_STEP_SUMMARY"], str(e))
-        if interrupted:
-            _say(f"textfix: interrupted; {self.summary.line(opts.mode == Mode.CHECK)} before stopping")
-            return 130
+        if interrupted is not None:
+            how = "terminated" if isinstance(interrupted, Terminated) else "interrupted"
+            _say(f"textfix: {how}; {self.summary.line(opts.mode == Mode.CHECK)} before stopping")
+            return interrupted_exit_code(interrupted)
         show_summary = not opts.quiet and (self.summary.files > 1 or opts.verbose)
         if show_summary and opts.output_format == OutputFormat.TEXT:
             _say(self.summary.line(opts.mode in (Mode.CHECK, Mode.DIFF)))
