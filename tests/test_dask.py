@@ -22,6 +22,7 @@ from textfix.cli import main
 from textfix.dask_engine import _block_lines, assemble_shard, local_cluster, shard_blocks
 
 distributed = pytest.importorskip("distributed")
+dask = pytest.importorskip("dask")
 
 # Short dirty documents written for these tests: spacing debris, entity debris, a split
 # number, non-ASCII text, an empty text, and text that is already clean.
@@ -79,14 +80,34 @@ def cli(args):
 
 @pytest.fixture(scope="module")
 def cluster():
+    """The local cluster, and its client certificate in Dask's configuration, as a user of a
+    remote ``--scheduler`` must give it."""
     with local_cluster(2) as cluster:
-        yield cluster
+        security = cluster.security
+        with dask.config.set({"distributed.comm.tls.ca-file": security.tls_ca_file,
+                              "distributed.comm.tls.client.cert": security.tls_client_cert,
+                              "distributed.comm.tls.client.key": security.tls_client_key}):
+            yield cluster
 
 
 @pytest.fixture
 def client(cluster):
     with distributed.Client(cluster) as client:
         yield client
+
+
+def tls_env(cluster, folder: Path) -> dict:
+    """The environment of a textfix process that connects to ``cluster`` with ``--scheduler``:
+    its client certificate, in files named by Dask's configuration variables."""
+    env = dict(os.environ)
+    security = cluster.security
+    for name, value in (("CA_FILE", security.tls_ca_file), ("CLIENT__CERT", security.tls_client_cert),
+                        ("CLIENT__KEY", security.tls_client_key)):
+        path = folder / f"tls-{name.lower().replace('__', '-')}.pem"
+        path.write_text(value)
+        path.chmod(0o600)
+        env[f"DASK_DISTRIBUTED__COMM__TLS__{name}"] = str(path)
+    return env
 
 
 def both_engines(args, address, workdir):
@@ -374,7 +395,7 @@ def test_a_worker_killed_mid_run_still_writes_every_record_once(tmp_path):
 
     with local_cluster(2) as cluster:
         run = subprocess.Popen(command + [cluster.scheduler_address], cwd=tmp_path, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+                               stderr=subprocess.PIPE, text=True, env=tls_env(cluster, tmp_path))
         try:
             writers.append(_wait(lambda: _open_writer(fifo), "a worker to open the pipe"))
             (doomed,) = _wait(lambda: _readers(fifo), "the reading worker")
@@ -411,3 +432,35 @@ def test_a_worker_killed_mid_run_still_writes_every_record_once(tmp_path):
     assert tree(tmp_path / "out-dask") == tree(tmp_path / "out-local")
     assert (tmp_path / "report-dask.json").read_text() == (tmp_path / "report-local.json").read_text()
     assert stderr == local.stderr
+
+
+def test_the_local_cluster_takes_only_this_runs_certificate(cluster):
+    """Another local user can reach the port, but neither plain TCP nor TLS without the run's
+    certificate gets a connection: no code of theirs runs on the scheduler or the workers."""
+    address = cluster.scheduler_address
+    assert address.startswith("tls://127.0.0.1:")
+    no_certificate = {"distributed.comm.tls.ca-file": None, "distributed.comm.tls.client.cert": None,
+                      "distributed.comm.tls.client.key": None}
+    with dask.config.set(no_certificate):
+        with pytest.raises((OSError, TypeError)):  # refused before any message
+            distributed.Client(address, timeout="3s", security=distributed.Security())
+        with pytest.raises(OSError):
+            distributed.Client(address.replace("tls://", "tcp://"), timeout="3s", security=distributed.Security())
+    stranger = distributed.Security.temporary()  # a certificate of another run's making
+    with pytest.raises(OSError):
+        distributed.Client(address, timeout="3s", security=stranger)
+    with distributed.Client(cluster) as client:  # the run's own client
+        assert client.submit(sum, [1, 2]).result() == 3
+
+
+def test_a_tls_scheduler_without_credentials_is_one_line_and_exit_2(cluster, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_shards(tmp_path / "data", shards=1, records=5)
+    no_certificate = {"distributed.comm.tls.ca-file": None, "distributed.comm.tls.client.cert": None,
+                      "distributed.comm.tls.client.key": None}
+    with dask.config.set(no_certificate):
+        result = cli(["clean", "--jsonl", "data", "--output-dir", "out", "--engine", "dask",
+                      "--scheduler", cluster.scheduler_address])
+    assert result.exit_code == 2
+    assert "takes TLS: set distributed.comm.tls.ca-file" in result.stderr
+    assert not (tmp_path / "out").exists()

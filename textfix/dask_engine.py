@@ -337,6 +337,11 @@ def start_client(scheduler: str | None, workers: int):
             return Client(scheduler, timeout="30s"), None
         except OSError as e:
             raise TextfixError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
+        except TypeError as e:  # a tls:// address without the client's certificate in Dask's config
+            if "ssl_context" not in str(e):
+                raise
+            raise TextfixError(f"the Dask scheduler at {scheduler} takes TLS: set distributed.comm.tls.ca-file, "
+                               "distributed.comm.tls.client.cert and .client.key in Dask's configuration") from None
     cluster = local_cluster(workers)
     return Client(cluster), cluster
 
@@ -344,13 +349,15 @@ def start_client(scheduler: str | None, workers: int):
 def local_cluster(workers: int):
     """A ``distributed.LocalCluster`` of single-threaded worker processes on the loopback interface.
 
+    Its scheduler and workers take only TLS connections with a certificate made for this run
+    (``Security.temporary()``): another local user can reach the port but not run code on it.
     No dashboard; the scheduler's small HTTP server (health checks) takes a free port rather than
     8787, which another cluster on the machine may hold.
     """
-    from distributed import LocalCluster
+    from distributed import LocalCluster, Security
 
     return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                        dashboard_address=None,
+                        protocol="tls://", security=Security.temporary(), dashboard_address=None,
                         scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})
 
 
