@@ -8,6 +8,7 @@ import errno
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -464,3 +465,29 @@ def test_a_tls_scheduler_without_credentials_is_one_line_and_exit_2(cluster, tmp
     assert result.exit_code == 2
     assert "takes TLS: set distributed.comm.tls.ca-file" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Ctrl-C as a signal to the process group")
+def test_ctrl_c_on_a_local_cluster_counts_what_was_written_and_exits_130(tmp_path):
+    articles = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "articles").glob("*.dirty.txt"))
+    (tmp_path / "in").mkdir()
+    for copy in range(200):
+        for article in articles:
+            (tmp_path / "in" / f"{copy:03d}-{article.name}").write_bytes(article.read_bytes())
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    run = subprocess.Popen([sys.executable, "-m", "textfix", "clean", "--engine", "dask", "-j", "2", "in",
+                            "--output-dir", "out"], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        _wait(lambda: (tmp_path / "out").exists(), "the first cleaned file", timeout=120)
+        time.sleep(random.uniform(0.1, 0.5))
+        os.killpg(run.pid, signal.SIGINT)  # as Ctrl-C in a terminal: every process of the group
+        _out, err = run.communicate(timeout=120)
+    finally:
+        if run.poll() is None:
+            os.killpg(run.pid, signal.SIGKILL)
+    assert run.returncode == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
+    written = sum(1 for p in (tmp_path / "out").rglob("*.txt"))
+    counted = re.search(r"interrupted; (\d+) files?: (\d+) changed", err)
+    assert counted and int(counted[2]) == written < len(articles) * 200, err

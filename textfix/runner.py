@@ -9,13 +9,14 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
-from contextlib import nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import click
 
 from .batch import CHANGED, FAILED, FileTask, Outcome, clean_file, output_path, read_stdin_task
 from .discovery import Skipped, Source
+from .io import display_name
 from .errors import TextfixError
 from .jsonl import JsonlOptions, clean_jsonl
 from .lifetime import Terminated, interrupted_exit_code
@@ -55,21 +56,35 @@ def _say(message: str) -> None:
 
 
 class Run:
-    def __init__(self, spec: RunSpec):
+    """One ``textfix clean`` run: tasks out to an executor, outcomes accounted for in input order.
+
+    ``executor`` maps :func:`textfix.batch.clean_file` over the file tasks (default: a
+    :class:`~textfix.parallel.WorkerPool` of ``spec.jobs`` processes; the Dask engine passes its
+    :class:`~textfix.dask_engine.DaskExecutor`). ``shards(run, sources)`` cleans JSONL sources
+    (default: :func:`stream_jsonl`, chunks of records streamed through the worker pool). Both
+    report through the public methods :meth:`file_done`, :meth:`jsonl_chunk_done`,
+    :meth:`jsonl_file_done` and :meth:`jsonl_file_failed`.
+    """
+
+    def __init__(self, spec: RunSpec, executor=None, shards=None):
         self.spec = spec
+        self.executor = executor
+        self.shards = shards or stream_jsonl
         self.summary = Summary()
         self.results: list = []
         self.failures: list[dict] = []
+        self.outputs: list[str] = []  # the files the file tasks write (--output, --output-dir)
         self.keep_results = spec.keep_results
         self.github = GithubAnnotations()
 
-    # --- per-item handling -------------------------------------------------------------------
+    # --- accounting, in input order --------------------------------------------------------------
     def _failed(self, path: str, message: str) -> None:
         self.summary.failed += 1
         self.failures.append({"path": path, "error": message})
         _say(f"textfix: error: {message}" if message.startswith(path) else f"textfix: error: {path}: {message}")
 
-    def _file_done(self, outcome: Outcome) -> None:
+    def file_done(self, outcome: Outcome) -> None:
+        """Account for one text file's outcome."""
         opts = self.spec
         self.summary.files += 1
         if outcome.status == FAILED:
@@ -105,6 +120,35 @@ class Run:
         elif opts.verbose:
             _say(f"{path}: nothing to change")
 
+    def jsonl_chunk_done(self, name: str, chunk) -> None:
+        """Account for one cleaned chunk of a JSONL file (chunks arrive in file order)."""
+        self.summary.counts.update(chunk.counts)
+        for problem in chunk.problems:
+            action = "passed through" if self.spec.jsonl.bad_records == "pass" else "skipped"
+            _say(f"textfix: warning: {name}:{problem.line}: {problem.message}; {action}")
+        for result in chunk.results:
+            self.results.append(result)
+            if self.spec.output_format == OutputFormat.GITHUB:
+                for line in self.github.lines(result, result_retention(result)):
+                    click.echo(line)
+
+    def jsonl_file_done(self, name: str, totals) -> None:
+        """Account for one JSONL file once all its chunks are in."""
+        self.summary.files += 1
+        self.summary.records += totals["records"]
+        self.summary.edits += totals["edits"]
+        if totals["changed"]:
+            self.summary.changed += 1
+        else:
+            self.summary.unchanged += 1
+        self._per_item_message(name, bool(totals["changed"]), totals["edits"])
+        if totals["problems"]:
+            self.failures.append({"path": name, "error": f"{totals['problems']} malformed records"})
+
+    def jsonl_file_failed(self, name: str, message: str) -> None:
+        self.summary.files += 1
+        self._failed(name, message)
+
     # --- the run -------------------------------------------------------------------------------
     def run(self, sources: list[Source], skipped: list[Skipped], missing: list[Skipped]) -> int:
         opts = self.spec
@@ -118,88 +162,57 @@ class Run:
             _say("textfix: no files to clean (see -v for what was skipped)")
         try:
             if opts.jsonl:
-                self._run_jsonl(sources)
+                self.shards(self, sources)
             else:
                 self._run_files(sources)
         except KeyboardInterrupt as stop:
             return self._finish(interrupted=stop)
         return self._finish()
 
-    def _tasks(self, sources: list[Source]):
+    def file_tasks(self, sources: list[Source]):
+        """One task per source, with absolute paths (a worker's working folder may be another)."""
         opts = self.spec
         for source in sources:
             out = None
             if opts.mode == Mode.OUTPUT:
-                out = opts.output_file or output_path(source, opts.output_dir)
-            task = FileTask(source, opts.mode, out, opts.encoding, opts.max_bytes, self.keep_results)
+                out = os.path.abspath(opts.output_file or output_path(source, opts.output_dir))
+                self.outputs.append(out)
+            path = source.path if source.path == "-" else os.path.abspath(source.path)
+            task = FileTask(Source(path, source.root), opts.mode, out, opts.encoding, opts.max_bytes,
+                            self.keep_results, name=display_name(source.path))
             yield read_stdin_task(task) if source.path == "-" else task
 
-    def _progress(self, total: int):
+    def new_executor(self, jobs: int):
+        """The run's executor, or a worker pool of ``jobs`` processes when it was given none."""
+        return self.executor if self.executor is not None else WorkerPool(jobs, self.spec.pipeline)
+
+    @contextmanager
+    def progress(self, total: int):
+        """A function advancing the run's progress bar (shown on a terminal) by n items."""
         opts = self.spec
         show = opts.progress if opts.progress is not None else sys.stderr.isatty()
         if not show or opts.quiet or total < 2:
-            return None
-        return ProgressBar(total)
+            yield lambda n: None
+            return
+        with ProgressBar(total) as bar:
+            yield bar.update
 
     def _run_files(self, sources: list[Source]) -> None:
-        bar = self._progress(len(sources))
         jobs = min(self.spec.jobs, max(1, len(sources)))
-        with WorkerPool(jobs, self.spec.pipeline) as pool, bar or nullcontext():
-            outcomes = pool.map(clean_file, self._tasks(sources))
+        with self.new_executor(jobs) as executor, self.progress(len(sources)) as advance:
+            outcomes = executor.map(clean_file, self.file_tasks(sources))
             try:
                 for outcome in outcomes:
-                    self._file_done(outcome)
-                    if bar is not None:
-                        bar.update(1)
+                    self.file_done(outcome)
+                    advance(1)
             except KeyboardInterrupt:  # the files the workers were writing are written: count them
                 for outcome in outcomes.stop():
-                    self._file_done(outcome)
+                    self.file_done(outcome)
                 raise
 
-    def _run_jsonl(self, sources: list[Source]) -> None:
-        opts = self.spec
-        jsonl = self._jsonl_options()
-        with WorkerPool(opts.jobs, self.spec.pipeline) as pool:  # one pool for every file of the run
-            for source in sources:
-                self.summary.files += 1
-                name = "<stdin>" if source.path == "-" else source.path
-                out = None
-                if opts.mode == Mode.OUTPUT:
-                    out = opts.output_file or output_path(source, opts.output_dir)
-                try:
-                    totals = clean_jsonl(source.path, opts.mode, out, jsonl, pool,
-                                         lambda chunk, name=name: self._jsonl_chunk_done(name, chunk))
-                except TextfixError as e:
-                    self._failed(name, str(e))
-                    continue
-                self._jsonl_file_done(name, totals)
-
-    def _jsonl_options(self) -> JsonlOptions:
+    def jsonl_options(self) -> JsonlOptions:
         jsonl = self.spec.jsonl
         return JsonlOptions(jsonl.text_field, jsonl.stats_field, jsonl.bad_records, keep_results=self.keep_results)
-
-    def _jsonl_chunk_done(self, name: str, chunk) -> None:
-        """Account for one cleaned chunk of a JSONL file (chunks arrive in file order)."""
-        self.summary.counts.update(chunk.counts)
-        for problem in chunk.problems:
-            action = "passed through" if self.spec.jsonl.bad_records == "pass" else "skipped"
-            _say(f"textfix: warning: {name}:{problem.line}: {problem.message}; {action}")
-        for result in chunk.results:
-            self.results.append(result)
-            if self.spec.output_format == OutputFormat.GITHUB:
-                for line in self.github.lines(result, result_retention(result)):
-                    click.echo(line)
-
-    def _jsonl_file_done(self, name: str, totals) -> None:
-        self.summary.records += totals["records"]
-        self.summary.edits += totals["edits"]
-        if totals["changed"]:
-            self.summary.changed += 1
-        else:
-            self.summary.unchanged += 1
-        self._per_item_message(name, bool(totals["changed"]), totals["edits"])
-        if totals["problems"]:
-            self.failures.append({"path": name, "error": f"{totals['problems']} malformed records"})
 
     def _finish(self, interrupted: KeyboardInterrupt | None = None) -> int:
         opts = self.spec
@@ -231,3 +244,23 @@ class Run:
         if opts.fail_on_change and self.summary.changed and not opts.exit_zero:
             return EXIT_CHANGES
         return EXIT_OK
+
+
+def stream_jsonl(run: Run, sources: list[Source]) -> None:
+    """Clean JSONL sources one after the other, their chunks of records streamed through one
+    executor for the whole run (:func:`textfix.jsonl.clean_jsonl`)."""
+    spec = run.spec
+    jsonl = run.jsonl_options()
+    with run.new_executor(spec.jobs) as executor:
+        for source in sources:
+            name = display_name(source.path)
+            out = None
+            if spec.mode == Mode.OUTPUT:
+                out = spec.output_file or output_path(source, spec.output_dir)
+            try:
+                totals = clean_jsonl(source.path, spec.mode, out, jsonl, executor,
+                                     lambda chunk, name=name: run.jsonl_chunk_done(name, chunk))
+            except TextfixError as e:
+                run.jsonl_file_failed(name, str(e))
+                continue
+            run.jsonl_file_done(name, totals)
