@@ -171,6 +171,12 @@ def clean(paths, output, output_dir, in_place, show_diff, check, exit_zero, repo
     )
     if scheduler and engine != "dask":
         raise TextfixError("--scheduler needs --engine dask")
+    if mode in (IN_PLACE, OUTPUT):
+        from .writing import prepare_writes
+
+        for swept in prepare_writes(sources, mode == IN_PLACE, options.output_file, output_dir):
+            if verbose and not quiet:
+                click.echo(f"removed {swept}: a temporary file left by an interrupted run", err=True)
     auto_folder = None
     if AUTO in settings.templates:
         auto_folder = tempfile.mkdtemp(prefix="textfix-templates-")
