@@ -468,15 +468,21 @@ def test_a_tls_scheduler_without_credentials_is_one_line_and_exit_2(cluster, tmp
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Ctrl-C as a signal to the process group")
-def test_ctrl_c_on_a_local_cluster_counts_what_was_written_and_exits_130(tmp_path):
+@pytest.mark.parametrize("jsonl", [False, True], ids=["text files", "JSONL shards"])
+def test_ctrl_c_on_a_local_cluster_counts_what_was_written_and_exits_130(tmp_path, jsonl):
     articles = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "articles").glob("*.dirty.txt"))
     (tmp_path / "in").mkdir()
     for copy in range(200):
+        if jsonl:  # 200 shards of 5 records
+            lines = [json.dumps({"id": i, "text": a.read_text(encoding="utf-8")}) + "\n" for i, a in enumerate(articles)]
+            (tmp_path / "in" / f"{copy:03d}.jsonl").write_text("".join(lines), encoding="utf-8")
+            continue
         for article in articles:
             (tmp_path / "in" / f"{copy:03d}-{article.name}").write_bytes(article.read_bytes())
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
     run = subprocess.Popen([sys.executable, "-m", "textfix", "clean", "--engine", "dask", "-j", "2", "in",
-                            "--output-dir", "out"], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                            "--output-dir", "out", *(["--jsonl"] if jsonl else [])], cwd=tmp_path, env=env,
+                           stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
         _wait(lambda: (tmp_path / "out").exists(), "the first cleaned file", timeout=120)
@@ -488,6 +494,6 @@ def test_ctrl_c_on_a_local_cluster_counts_what_was_written_and_exits_130(tmp_pat
             os.killpg(run.pid, signal.SIGKILL)
     assert run.returncode == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
-    written = sum(1 for p in (tmp_path / "out").rglob("*.txt"))
+    written = sum(1 for p in (tmp_path / "out").rglob("*.json*" if jsonl else "*.txt"))
     counted = re.search(r"interrupted; (\d+) files?: (\d+) changed", err)
-    assert counted and int(counted[2]) == written < len(articles) * 200, err
+    assert counted and int(counted[2]) == written < (1 if jsonl else len(articles)) * 200, err

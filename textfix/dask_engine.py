@@ -27,7 +27,8 @@ from functools import partial
 from typing import Callable, Iterable
 
 from .dask_api import clean_bag, clean_dataframe  # noqa: F401 - the engine's public API
-from .dask_shards import BLOCK_BYTES, _block_lines, assemble_shard, clean_shards, shard_blocks, sweep  # noqa: F401
+from .dask_shards import (BLOCK_BYTES, STOP_TIMEOUT, _block_lines, assemble_shard, clean_shards,  # noqa: F401
+                          shard_blocks, started_on, sweep)
 from .discovery import Skipped, Source
 from .errors import TextfixError
 from .parallel import OrderedResults, default_jobs, use_pipeline
@@ -35,7 +36,6 @@ from .spec import Mode, PipelineSpec, RunSpec
 
 NEEDS_EXTRA = "--engine dask needs the dask extra: pip install 'textfix[dask]'"
 FILES_PER_TASK = 50  # text files cleaned by one Dask task: fewer round trips to the scheduler
-STOP_TIMEOUT = 30.0  # seconds a stopped run waits for each task a worker is running
 
 
 def require_dask() -> None:
@@ -85,7 +85,8 @@ class DaskExecutor:
         threads = max(1, sum(self.client.nthreads().values()))
         groups = _groups(items, self.size)
         return _Flattened(OrderedResults(_Batched(self.client, self.spec, self.size), func, groups,
-                                         threads * self.window, running=threads, stop_timeout=STOP_TIMEOUT))
+                                         threads * self.window, started=partial(started_on, self.client),
+                                         stop_timeout=STOP_TIMEOUT))
 
 
 def _groups(items: Iterable, size: int):

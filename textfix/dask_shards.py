@@ -204,8 +204,6 @@ def sweep(client, outputs: list[str]) -> None:
 def clean_shards(run, sources: list[Source], client, block_bytes: int = BLOCK_BYTES) -> None:
     """Clean JSONL ``sources`` block by block on ``client``'s cluster, accounted for in ``run``
     (a :class:`textfix.runner.Run`) shard by shard, in input order."""
-    import dask.bag as db
-
     spec = run.spec
     jsonl = run.jsonl_options()
     shards = []
@@ -215,13 +213,60 @@ def clean_shards(run, sources: list[Source], client, block_bytes: int = BLOCK_BY
     blocks = [block for _, _, shard in shards for block in shard]
     if not blocks:
         return
-    bag = db.from_sequence(blocks, partition_size=1).map(clean_block, jsonl, spec.pipeline)
-    futures = deque(client.compute(bag.to_delayed()))
-    with run.progress(len(shards)) as advance:
-        for path, out, shard in shards:
-            _shard_done(run, client, display_name(path), out, [futures.popleft().result()[0] for _ in shard], shard)
-            advance(1)
-    sweep(client, [out for _, out, _ in shards if out])
+    # One future per block, sent in order: the scheduler runs them first come, first served.
+    futures = deque(client.submit(clean_block, block, jsonl, spec.pipeline, pure=False) for block in blocks)
+    outputs = [out for _, out, _ in shards if out]
+    remaining = deque(shards)
+    try:
+        with run.progress(len(shards)) as advance:
+            while remaining:
+                path, out, shard = remaining[0]
+                outcomes = [future.result() for future in list(futures)[:len(shard)]]
+                remaining.popleft()
+                for _ in shard:
+                    futures.popleft()
+                _shard_done(run, client, display_name(path), out, outcomes, shard)
+                advance(1)
+    except KeyboardInterrupt:
+        _stopped(run, client, remaining, futures)
+        sweep(client, outputs)
+        raise
+    sweep(client, outputs)
+
+
+STOP_TIMEOUT = 30.0  # seconds a stopped run waits for each task a worker is running
+
+
+def started_on(client, futures: list) -> list:
+    """Of ``futures``, those finished or running on a worker; the others are cancelled."""
+    processing = {key for keys in client.processing().values() for key in keys}
+    started = []
+    for future in futures:
+        if future.done() or future.key in processing:
+            started.append(future)
+        else:
+            future.cancel()
+    return started
+
+
+def _stopped(run, client, shards: deque, futures: deque) -> None:
+    """After Ctrl-C: let the blocks being cleaned finish, cancel the rest, and account, in
+    order, for every shard whose blocks all finished (its output is written)."""
+    started = set(started_on(client, list(futures)))
+    kept = [future in started for future in futures]
+    finished = []
+    for future, keep in zip(futures, kept):
+        try:
+            finished.append(future.result(timeout=STOP_TIMEOUT) if keep else None)
+        except Exception:  # noqa: BLE001 - a lost worker or a timeout: that block is not written
+            finished.append(None)
+    for path, out, shard in shards:
+        outcomes, finished = finished[:len(shard)], finished[len(shard):]
+        if any(outcome is None for outcome in outcomes):
+            if out and len(shard) > 1:
+                client.submit(_remove, [block.out_path for block in shard], pure=False).result()
+            continue
+        _shard_done(run, client, display_name(path), out, outcomes, shard)
 
 
 def _shard_done(run, client, name: str, out: str | None, outcomes: list[BlockOutcome], shard: list[Block]) -> None:

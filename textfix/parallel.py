@@ -64,10 +64,10 @@ class OrderedResults:
     """The results of ``func`` over ``items`` on an executor, in input order, with at most
     ``limit`` tasks submitted and not yet consumed."""
 
-    def __init__(self, executor, func: Callable, items: Iterable, limit: int, running: int | None = None,
+    def __init__(self, executor, func: Callable, items: Iterable, limit: int, started=None,
                  stop_timeout: float | None = None):
         self._executor, self._func, self._items, self._limit = executor, func, iter(items), limit
-        self._running, self._stop_timeout = running, stop_timeout
+        self._started, self._stop_timeout = started, stop_timeout
         self._pending: deque = deque()
 
     def __iter__(self) -> "OrderedResults":
@@ -89,24 +89,18 @@ class OrderedResults:
         """Cancel the tasks that have not started; the results of those that had, in order.
 
         After an interruption the caller accounts for these too: their files are written. A
-        process pool knows which tasks run (they refuse to be cancelled); for a cluster, which
-        runs tasks in the order they were sent, ``running`` says how many of the first ones are
-        running, and each is waited for ``stop_timeout`` seconds at most.
+        process pool knows which tasks run (they refuse to be cancelled); for a cluster,
+        ``started(futures)`` cancels those not started and returns the others, each then waited
+        for ``stop_timeout`` seconds at most.
         """
         pending = list(self._pending)
         self._pending.clear()
-        if self._running is None:
+        if self._started is None:
             for future in pending:
                 future.cancel()
             wait_for = [future for future in pending if not future.cancelled()]
-        else:  # the finished ones, and the first few of the others
-            wait_for, unfinished = [], 0
-            for future in pending:
-                if future.done() or unfinished < self._running:
-                    unfinished += not future.done()
-                    wait_for.append(future)
-                else:
-                    future.cancel()
+        else:
+            wait_for = self._started(pending)
         finished = []
         for future in wait_for:
             try:
