@@ -156,6 +156,36 @@ def test_badness_screen_misses_no_flagged_pair():
     assert missed == []
 
 
+def test_screen_data_is_the_installed_ftfys():
+    """The categories kept for the screen are ftfy's own, for the version they were taken from."""
+    import hashlib
+    from importlib.metadata import version
+
+    from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+
+    from textfix.cleaners import encoding
+
+    if version("ftfy") != encoding.SCREENED_FTFY:
+        pytest.skip("another ftfy: the screen is not used (see test_badness_screen_is_active)")
+    assert hashlib.sha256(BADNESS_RE.pattern.encode("utf-8")).hexdigest() == encoding.SCREENED_BADNESS
+    assert encoding.SCREEN_CATEGORIES == {name: MOJIBAKE_CATEGORIES[name] for name in encoding.SCREEN_CATEGORIES}
+
+
+def test_an_article_without_suspicious_lines_does_not_import_ftfy():
+    """Curly quotes, dashes and a © are no reason to load ftfy (a fresh process: ftfy may be
+    loaded here already)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, textfix; text = sys.stdin.read(); assert not text.isascii(); "
+            "textfix.clean(text, select=['encoding']); print('ftfy' in sys.modules)")
+    article = "“Ketamine” — it’s an anaesthetic, © 2019 the authors. Café owners said so."
+    done = subprocess.run([sys.executable, "-c", code], input=article, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+    done = subprocess.run([sys.executable, "-c", code], input="La rÃ©gion", capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "True"
+
+
 def test_badness_screen_is_active():
     """The screen was worked out from ftfy's current heuristic; another ftfy falls back."""
     from textfix.cleaners import encoding

@@ -116,6 +116,36 @@ def test_sites_of_jsonl_records_come_from_their_url(tmp_path):
     assert not by_field.documents
 
 
+def _clean_shard(tmp_path, shard, *flags) -> list[str]:
+    out = tmp_path / ("out" + str(len(list(tmp_path.glob("out*")))))
+    result = CliRunner().invoke(main, ["clean", "--jsonl", "-q", "--output-dir", str(out), str(shard), *flags])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line)["text"] for line in (out / shard.name).read_text(encoding="utf-8").splitlines()]
+
+
+def test_each_jsonl_record_is_matched_against_its_own_sites_templates(tmp_path):
+    path = learned(tmp_path)
+    texts = [page.read_text(encoding="utf-8") for page in PAGES]
+    rows = ([{"url": f"https://www.ifixit.com/Guide/{i}", "source": "ifixit.com", "text": t} for i, t in enumerate(texts)]
+            + [{"url": f"https://other.example/{i}", "source": "other.example", "text": t} for i, t in enumerate(texts)]
+            + [{"text": t} for t in texts])  # no site: every site of the file is tried
+    shard = tmp_path / "mixed.jsonl"
+    shard.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    plain = _clean_shard(tmp_path, shard)
+    templated = _clean_shard(tmp_path, shard, "--templates", str(path))
+    n = len(texts)
+    own, other, unknown = range(n), range(n, 2 * n), range(2 * n, 3 * n)
+    assert all(len(templated[i]) <= len(plain[i]) for i in own)
+    assert sum(templated[i] != plain[i] for i in own) >= n // 2  # the site's furniture goes
+    assert all(templated[i] == plain[i] for i in other)  # another site's furniture is not this one's
+    assert [templated[i] for i in unknown] == [templated[i] for i in own]
+    # the site can come from another field
+    by_source = _clean_shard(tmp_path, shard, "--templates", str(path), "--site-field", "source")
+    assert by_source[:2 * n] == templated[:2 * n]
+    by_missing = _clean_shard(tmp_path, shard, "--templates", str(path), "--site-field", "nosuch")
+    assert by_missing[n:2 * n] == [templated[i] for i in own]  # no site known: all sites tried
+
+
 def test_bounded_counter_keeps_the_frequent_keys():
     texts = [page.read_text(encoding="utf-8") for page in PAGES]
     full = learn(site_counter(texts)).sites["ifixit.com"]

@@ -16,9 +16,10 @@ class Document:
     the detected language); they are data, not log lines.
     """
 
-    def __init__(self, original: str, path: str | None = None):
+    def __init__(self, original: str, path: str | None = None, site: str | None = None):
         self.original = original
         self.path = path
+        self.site = site  # where it was published, if known (a JSONL record's url host)
         self.notes: dict[str, dict] = {}
 
     @cached_property

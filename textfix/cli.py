@@ -139,6 +139,8 @@ def main() -> None:
 @click.option("--jsonl", is_flag=True, help="Inputs are JSONL: clean one field of every record.")
 @click.option("--text-field", default="text", show_default=True, help="With --jsonl: the field to clean.")
 @click.option("--stats-field", help="With --jsonl: add per-record edit counts under this field.")
+@click.option("--site-field", default="url", show_default=True,
+              help="With --jsonl and --templates: the field naming a record's site (a URL's host, or the value).")
 @click.option("--bad-records", type=click.Choice(["pass", "skip"]), default="pass", show_default=True,
               help="With --jsonl: pass malformed lines through unchanged, or skip them (both are reported).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -150,7 +152,7 @@ def main() -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Say what happened to every path, and why a path was skipped.")
 @settings_options
 def clean(paths, output, output_dir, in_place, show_diff, check, exit_zero, report_path, report_format,
-          output_format, jobs, jsonl, text_field, stats_field, bad_records, engine, scheduler, encoding, progress, quiet,
+          output_format, jobs, jsonl, text_field, stats_field, site_field, bad_records, engine, scheduler, encoding, progress, quiet,
           verbose, **kw):
     """Clean PATHs (files, folders, globs; - for stdin).
 
@@ -185,7 +187,7 @@ def clean(paths, output, output_dir, in_place, show_diff, check, exit_zero, repo
         jobs=jobs or default_jobs(), output_format=output_format, report_path=report_path,
         report_format=report_format, quiet=quiet, verbose=verbose, exit_zero=exit_zero, encoding=encoding,
         max_bytes=int(settings.max_size * 1e6), progress=progress,
-        jsonl=JsonlOptions(text_field, stats_field, bad_records) if jsonl else None,
+        jsonl=JsonlOptions(text_field, stats_field, bad_records, site_field=site_field) if jsonl else None,
     )
     RunSpec(**options)  # a contradiction among the flags fails before any template is learned
     if scheduler and engine != "dask":
@@ -195,7 +197,7 @@ def clean(paths, output, output_dir, in_place, show_diff, check, exit_zero, repo
         auto_folder = tempfile.mkdtemp(prefix="textfix-templates-")
         settings.templates = [p for p in settings.templates if p != AUTO]
         learned = _learn_batch([s.path for s in sources if s.path != "-"], os.path.join(auto_folder, "batch.templates"), text_field if jsonl else None,
-                               "url", engine, scheduler, jobs, verbose and not quiet)
+                               site_field, engine, scheduler, jobs, verbose and not quiet)
         settings.templates += [learned] if learned else []
     try:
         sys.exit(_clean(settings, options, sources, skipped, missing, engine, scheduler))

@@ -29,6 +29,7 @@ class JsonlOptions:
     stats_field: str | None = None
     bad_records: str = PASS
     keep_results: bool = False
+    site_field: str = "url"  # the record's site, for its site's templates (a URL's host, or the value)
 
 
 @dataclass
@@ -62,8 +63,11 @@ def _record_problem(raw: bytes) -> tuple[dict | None, str | None]:
 
 
 def clean_record(pipeline, record: dict, options: JsonlOptions, path: str | None = None) -> Result:
-    """Clean the text field of one record in place (and add the stats field, if asked for)."""
-    result = pipeline.run(record[options.text_field], path=path)
+    """Clean the text field of one record in place (and add the stats field, if asked for).
+    The record's site (from ``options.site_field``) decides which site's templates apply."""
+    from .templates.sources import site_of_value
+
+    result = pipeline.run(record[options.text_field], path=path, site=site_of_value(record.get(options.site_field)))
     if result.changed or options.stats_field:
         record[options.text_field] = result.text
         if options.stats_field:

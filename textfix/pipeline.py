@@ -67,12 +67,12 @@ class Pipeline:
         return (self.select is None or cleaner.code in self.select or edit.rule in self.select
                 or f"{cleaner.code}/{edit.rule}" in self.select)
 
-    def run(self, text: str, path: str | None = None) -> Result:
+    def run(self, text: str, path: str | None = None, site: str | None = None) -> Result:
         if not isinstance(text, str):
             hint = " (decode it first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
             raise TypeError(f"textfix cleans a str, not {type(text).__name__}{hint}")
         original = text
-        doc = Document(original, path)
+        doc = Document(original, path, site)
         lines = LineIndex(original)
         source = SourceMap.identity(len(text))
         applied: list[RecordedEdit] = []

@@ -10,7 +10,7 @@ import os
 import sys
 from collections import Counter
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import click
 
@@ -215,7 +215,7 @@ class Run:
 
     def jsonl_options(self) -> JsonlOptions:
         jsonl = self.spec.jsonl
-        return JsonlOptions(jsonl.text_field, jsonl.stats_field, jsonl.bad_records, keep_results=self.keep_results)
+        return replace(jsonl, keep_results=self.keep_results)
 
     def _finish(self, interrupted: KeyboardInterrupt | None = None) -> int:
         opts = self.spec

@@ -97,7 +97,8 @@ class BoilerplateCleaner(Cleaner):
 
     def _template_lines(self, content, doc) -> dict[int, float]:
         """The site's template lines (option ``templates``: learned files), marked as listed so
-        the body search counts them as boilerplate too."""
+        the body search counts them as boilerplate too. A document with a known site (a JSONL
+        record's url) is matched against that site's lines only, a file against its folder's."""
         paths = self.options.get("templates")
         if not paths:
             return {}
@@ -106,8 +107,11 @@ class BoilerplateCleaner(Cleaner):
         from ..templates.sources import site_of_path
 
         templates = load(tuple(paths))
-        site = site_of_path(doc.path) if doc.path else None
-        found = template_lines(site_templates(templates, site), [line.text for line in content])
+        if doc.site is not None:
+            sites = [templates.sites[doc.site]] if doc.site in templates.sites else []
+        else:
+            sites = site_templates(templates, site_of_path(doc.path) if doc.path else None)
+        found = template_lines(sites, [line.text for line in content])
         for i in found:
             if content[i].listed is None:
                 content[i].listed = Pattern("site-template", ANY, None)

@@ -37,9 +37,25 @@ MOJIBAKE_MATERIAL = regex.compile(f"[{_MATERIAL}]")
 TRIGGER = regex.compile(f"[{_ESCAPES}{_MATERIAL}]")  # any reason at all to look at a line
 
 # The ftfy badness heuristic that badness_screen() was worked out from: the sha256 of
-# ftfy.badness.BADNESS_RE.pattern in ftfy 6.3. The screen is only as good as that derivation,
-# so with any other heuristic every line with a TRIGGER character goes to ftfy, as it used to.
+# ftfy.badness.BADNESS_RE.pattern in ftfy 6.3.1, and that version's character categories
+# (ftfy.badness.MOJIBAKE_CATEGORIES, Apache License 2.0) the screen is built from. They are kept
+# here so that building the screen does not import ftfy, which costs more than cleaning a short
+# article: most pages have no line the screen lets through, and then never need ftfy at all.
+# The screen is only as good as that derivation, so with any other ftfy every line with a
+# TRIGGER character goes to ftfy (tests/test_encoding.py checks the data against ftfy's own).
+SCREENED_FTFY = "6.3.1"
 SCREENED_BADNESS = "9dcc0f2ac90d9ae3c85eb7b9b2c0b8a8e8126153847c2b30c91a0bb263f3b8c4"
+SCREEN_CATEGORIES = {
+    "c1": "\x80-\x9f",
+    "bad": "¦¤¨¬¯¸ƒˆˇ˘˛˜†‡‰⌐◊\ufffdªº",
+    "upper_accented": "À-ÑØÜÝĂĀĄĆČĎĐĘĚĒĖĞĢİĪĶĹĽŁĻŃŇŅŒŘŚŞŠŢŤŮŰŸŹŻŽҐ",
+    "currency": "¢£¥₧€",
+    "box": "│┌┐┘├┤┬┼═-╬▀▄█▌▐░▒▓",
+    "start_punctuation": "¡«¿©΄΅‘‚“„•‹\uf8ff",
+    "end_punctuation": "®»˝”›™",
+    "numeric": "²³¹±¼½¾×µ÷⁄∂∆∏∑√∞∩∫≈≠≡≤≥№",
+    "lower_accented": "ßà-ñăąāćčďđęěēėğģįīķĺľłļœŕśşšťüźżžґﬁﬂ",
+}
 
 # How many characters of a line and of its repair a character diff compares at once: a diff
 # takes time quadratic in its input or worse, so a long line is compared a window at a time
@@ -95,13 +111,15 @@ def badness_screen():
     >>> [m.group() for m in screen.finditer("doesnÃ¢â‚¬â„¢t")]
     ['Ã', '¢', '¬', '¢']
     """
-    import hashlib
+    from importlib.metadata import PackageNotFoundError, version
 
-    from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
-
-    if hashlib.sha256(BADNESS_RE.pattern.encode("utf-8")).hexdigest() != SCREENED_BADNESS:
+    try:
+        installed = version("ftfy")  # read from its metadata: ftfy itself is not imported
+    except PackageNotFoundError:
+        installed = None
+    if installed != SCREENED_FTFY:
         return TRIGGER
-    category = MOJIBAKE_CATEGORIES
+    category = SCREEN_CATEGORIES
     single = category["c1"] + "ÃÂŒœ" + _ESCAPES  # suspicious() sends lines with escapes to ftfy too
     odd = "".join(category[name] for name in ("bad", "upper_accented", "currency", "box")) + "Ù"
     start, end = category["start_punctuation"], category["end_punctuation"]
