@@ -7,6 +7,7 @@ file must hold its original or its cleaned bytes, and an interrupted run must co
 files it rewrote.
 """
 
+import json
 import os
 import random
 import re
@@ -172,3 +173,80 @@ def test_the_pipe_watch_alone_ends_a_worker_whose_parent_was_killed(tmp_path):
     proc.wait()
     proc.stdout.close()
     _workers_end_within_a_second({worker})
+
+
+# --- every other stopped path: one process, and JSONL shards -------------------------------------
+
+def _jsonl_batch(folder: Path, tmp_path: Path) -> dict[str, tuple[bytes, bytes]]:
+    """300 shards of the five articles, one record each; file name -> (original, cleaned bytes).
+
+    The cleaned bytes are textfix's own output for one shard, so they hold whatever the JSONL
+    writer keeps byte for byte."""
+    folder.mkdir()
+    lines = [json.dumps({"id": i, "text": a.read_text(encoding="utf-8")}) + "\n" for i, a in enumerate(ARTICLES)]
+    data = "".join(lines).encode("utf-8")
+    sample = tmp_path / "sample.jsonl"
+    sample.write_bytes(data)
+    cleaned = subprocess.run([sys.executable, "-m", "textfix", "clean", "--jsonl", "-q", str(sample)],
+                             env=dict(os.environ, PYTHONPATH=str(REPO)), capture_output=True, timeout=120).stdout
+    assert cleaned and cleaned != data
+    expected = {}
+    for copy in range(COPIES):
+        name = f"{copy:03d}.jsonl"
+        (folder / name).write_bytes(data)
+        expected[name] = (data, cleaned)
+    return expected
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGINT"])
+@pytest.mark.parametrize("jobs, jsonl", [(1, False), (1, True), (2, True)],
+                         ids=["one process, text files", "one process, JSONL", "pool, JSONL"])
+def test_every_stopped_run_counts_exactly_the_files_it_wrote(tmp_path, how, jobs, jsonl):
+    folder = tmp_path / "batch"
+    expected = _jsonl_batch(folder, tmp_path) if jsonl else _batch(folder)
+    first = folder / min(expected)
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    proc = subprocess.Popen([sys.executable, "-m", "textfix", "clean", "--in-place", "--jobs", str(jobs),
+                             *(["--jsonl"] if jsonl else []), str(folder)],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while first.read_bytes() != expected[first.name][1]:  # the run is under way
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "the first file was never cleaned"
+            time.sleep(0.01)
+        time.sleep(random.uniform(0.0, 0.5))
+        assert proc.poll() is None, "the run ended before it was stopped"
+        if how == "SIGINT":
+            os.killpg(proc.pid, signal.SIGINT)
+        else:
+            os.kill(proc.pid, signal.SIGTERM)
+        _out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+    err = err.decode()
+    assert proc.returncode == (130 if how == "SIGINT" else 128 + signal.SIGTERM), err
+    assert "Traceback" not in err
+    written = _files_are_whole(folder, expected)
+    assert 0 < written < len(expected)
+    assert _temporaries(folder) == []
+    counted = re.search(r"(?:interrupted|terminated); (\d+) files?: (\d+) changed", err)
+    assert counted and int(counted[2]) == written, err
+
+
+def test_held_interrupts_arrive_once_the_step_is_over():
+    from textfix.lifetime import HeldInterrupts
+
+    steps = []
+    with pytest.raises(KeyboardInterrupt):
+        with HeldInterrupts():
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.05)  # a signal not held would interrupt here
+            steps.append("finished")
+    assert steps == ["finished"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the handler is back
+    with HeldInterrupts():  # nothing noted: nothing raised
+        steps.append("again")
+    assert steps == ["finished", "again"]

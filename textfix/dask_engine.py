@@ -114,6 +114,10 @@ class _Flattened:
             self._ready.extend(next(self._groups))
         return self._ready.popleft()
 
+    def each(self, consume: Callable) -> None:
+        """``consume`` every item in order, as :meth:`OrderedResults.each` (a group at a time)."""
+        self._groups.each(lambda group: [consume(item) for item in group])
+
     def stop(self) -> list:
         finished = list(self._ready)
         self._ready.clear()

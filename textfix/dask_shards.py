@@ -22,6 +22,7 @@ from .discovery import Source
 from .errors import TextfixError
 from .io import AtomicWriter, display_name
 from .jsonl import ChunkOutcome, JsonlOptions, clean_chunk, line_batches
+from .lifetime import HeldInterrupts
 from .parallel import use_pipeline
 from .spec import Mode, PipelineSpec
 
@@ -222,11 +223,12 @@ def clean_shards(run, sources: list[Source], client, block_bytes: int = BLOCK_BY
             while remaining:
                 path, out, shard = remaining[0]
                 outcomes = [future.result() for future in list(futures)[:len(shard)]]
-                remaining.popleft()
-                for _ in shard:
-                    futures.popleft()
-                _shard_done(run, client, display_name(path), out, outcomes, shard)
-                advance(1)
+                with HeldInterrupts():  # a stop now would leave the shard written and not counted
+                    remaining.popleft()
+                    for _ in shard:
+                        futures.popleft()
+                    _shard_done(run, client, display_name(path), out, outcomes, shard)
+                    advance(1)
     except KeyboardInterrupt:
         _stopped(run, client, remaining, futures)
         sweep(client, outputs)

@@ -31,6 +31,42 @@ def interrupted_exit_code(stop: KeyboardInterrupt) -> int:
     return 128 + (signal.SIGTERM if isinstance(stop, Terminated) else signal.SIGINT)
 
 
+class HeldInterrupts:
+    """Hold SIGINT and SIGTERM while a step that must not be cut runs, then deliver them.
+
+    A file written but not yet counted, or a temporary file being renamed into place, is what
+    an interruption at the wrong moment leaves behind. Inside ``with HeldInterrupts():`` such a
+    signal is only noted; on leaving, the previous handlers are back and the first signal noted
+    is raised again, so it has its usual effect (``KeyboardInterrupt``, the command line's
+    :class:`Terminated`, or the default action) right after the step. Only the main thread
+    receives signals: elsewhere this does nothing. Reentrant; nesting holds until the outermost.
+    """
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+    def __init__(self):
+        self._previous: dict = {}
+        self._noted: list[int] = []
+
+    def __enter__(self) -> "HeldInterrupts":
+        if threading.current_thread() is threading.main_thread():
+            for signum in self.SIGNALS:
+                if signal.getsignal(signum) not in (signal.SIG_IGN, None):  # None: set outside Python
+                    self._previous[signum] = signal.signal(signum, self._note)
+        return self
+
+    def _note(self, signum, frame) -> None:
+        self._noted.append(signum)
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+        self._previous.clear()
+        noted, self._noted = self._noted, []
+        if noted and exc_type is None:  # an exception already on its way ends the step anyway
+            signal.raise_signal(noted[0])
+
+
 class ParentWatch:
     """The parent's end of the pipe its workers watch; :meth:`close` once the workers are gone."""
 

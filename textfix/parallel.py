@@ -74,16 +74,33 @@ class OrderedResults:
         return self
 
     def __next__(self):
+        head = self._head()
+        if head is None:
+            raise StopIteration
+        result = head.result()  # popped only once it is in hand: a Ctrl-C here loses nothing
+        self._pending.popleft()
+        return result
+
+    def each(self, consume: Callable) -> None:
+        """``consume`` every result in order. A result is taken off the queue and consumed
+        with interruptions held, so a Ctrl-C never falls between the two: each result is
+        either consumed, or still pending for :meth:`stop`."""
+        from .lifetime import HeldInterrupts
+
+        while (head := self._head()) is not None:
+            result = head.result()  # waiting may be interrupted; the result is still pending
+            with HeldInterrupts():
+                self._pending.popleft()
+                consume(result)
+
+    def _head(self):
+        """The first pending future (after topping up the window), or None when all are done."""
         while len(self._pending) < self._limit:
             item = next(self._items, _END)
             if item is _END:
                 break
             self._pending.append(self._executor.submit(self._func, item))
-        if not self._pending:
-            raise StopIteration
-        result = self._pending[0].result()  # popped only once it is in hand: a Ctrl-C here loses nothing
-        self._pending.popleft()
-        return result
+        return self._pending[0] if self._pending else None
 
     def stop(self) -> list:
         """Cancel the tasks that have not started; the results of those that had, in order.
@@ -111,14 +128,40 @@ class OrderedResults:
 
 
 class _InProcess:
-    """The executor of a one-job pool: each task runs here, when it is submitted."""
+    """The executor of a one-job pool: each task runs here, when its result is asked for."""
 
-    def submit(self, func: Callable, item):
-        from concurrent.futures import Future
+    def submit(self, func: Callable, item) -> "_RunHere":
+        return _RunHere(func, item)
 
-        future = Future()
-        future.set_result(func(item))
-        return future
+
+class _RunHere:
+    """A task run in this process by :meth:`result`, as a future of it.
+
+    As in a worker, a task once started finishes (its file written whole) before a Ctrl-C or
+    SIGTERM takes effect; that interruption then leaves the result here, started and not
+    cancellable, for :meth:`OrderedResults.stop` to count.
+    """
+
+    def __init__(self, func: Callable, item):
+        self._func, self._item = func, item
+        self._state = "pending"  # then "done" or "cancelled"
+        self._result = None
+
+    def result(self, timeout: float | None = None):
+        from .lifetime import HeldInterrupts
+
+        if self._state == "pending":
+            with HeldInterrupts():
+                self._result, self._state = self._func(self._item), "done"
+        return self._result
+
+    def cancel(self) -> bool:
+        if self._state == "pending":
+            self._state = "cancelled"
+        return self._state == "cancelled"
+
+    def cancelled(self) -> bool:
+        return self._state == "cancelled"
 
 
 _END = object()

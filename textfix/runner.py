@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 
 import click
@@ -19,7 +19,7 @@ from .discovery import Skipped, Source
 from .io import display_name
 from .errors import TextfixError
 from .jsonl import JsonlOptions, clean_jsonl
-from .lifetime import Terminated, interrupted_exit_code
+from .lifetime import HeldInterrupts, Terminated, interrupted_exit_code
 from .parallel import WorkerPool
 from .progress import ProgressBar
 from .annotations import GithubAnnotations, job_summary_from, lost_prose_warning
@@ -201,10 +201,13 @@ class Run:
         jobs = min(self.spec.jobs, max(1, len(sources)))
         with self.new_executor(jobs) as executor, self.progress(len(sources)) as advance:
             outcomes = executor.map(clean_file, self.file_tasks(sources))
+
+            def done(outcome: Outcome) -> None:
+                self.file_done(outcome)
+                advance(1)
+
             try:
-                for outcome in outcomes:
-                    self.file_done(outcome)
-                    advance(1)
+                outcomes.each(done)
             except KeyboardInterrupt:  # the files the workers were writing are written: count them
                 for outcome in outcomes.stop():
                     self.file_done(outcome)
@@ -257,10 +260,27 @@ def stream_jsonl(run: Run, sources: list[Source]) -> None:
             out = None
             if spec.mode == Mode.OUTPUT:
                 out = spec.output_file or output_path(source, spec.output_dir)
-            try:
-                totals = clean_jsonl(source.path, spec.mode, out, jsonl, executor,
-                                     lambda chunk, name=name: run.jsonl_chunk_done(name, chunk))
-            except TextfixError as e:
-                run.jsonl_file_failed(name, str(e))
-                continue
-            run.jsonl_file_done(name, totals)
+            with ExitStack() as held:  # from the file's last chunk on, as its output is renamed into place
+                try:
+                    totals = clean_jsonl(source.path, spec.mode, out, jsonl, _HoldingAtTheEnd(executor, held),
+                                         lambda chunk, name=name: run.jsonl_chunk_done(name, chunk))
+                except TextfixError as e:
+                    run.jsonl_file_failed(name, str(e))
+                    continue
+                run.jsonl_file_done(name, totals)
+
+
+class _HoldingAtTheEnd:
+    """An executor whose map, once its results run out, holds interruptions until ``held`` exits.
+
+    Between a JSONL file's last chunk and its accounting, its output is renamed into place:
+    stopped there, the run would leave a temporary file, or a written file not counted. Before
+    the end, a stop loses only that file's unfinished output, and counts nothing for it.
+    """
+
+    def __init__(self, executor, held: ExitStack):
+        self._executor, self._held = executor, held
+
+    def map(self, func, items):
+        yield from self._executor.map(func, items)
+        self._held.enter_context(HeldInterrupts())
