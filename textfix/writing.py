@@ -113,6 +113,13 @@ class AtomicWriter:
         except OSError as e:
             raise _cannot_write(self.path, e) from None
 
+    def write_bytes(self, data: bytes) -> None:
+        """Write bytes as they are (JSONL lines kept byte for byte)."""
+        try:
+            self._file.write(data)
+        except OSError as e:
+            raise _cannot_write(self.path, e) from None
+
     def cancel(self) -> None:
         """Leave the target as it was: the temporary file is removed on exit."""
         self._cancelled = True
