@@ -19,7 +19,6 @@ from .io import AtomicWriter, display_name
 from .jsonl_record import RawRecord
 from .parallel import WorkerPool, worker_pipeline
 from .result import Result
-from .templates.sources import site_of_value
 
 CHUNK_LINES = 200
 PASS, SKIP = "pass", "skip"
@@ -88,6 +87,8 @@ def clean_record(pipeline, record: dict, options: JsonlOptions, path: str | None
     """Clean the text field of a parsed record (a dict) in place, and add the stats field if
     asked for: the Python API's records, which have no raw line to keep. The record's site
     (from ``options.site_field``) decides which site's templates apply."""
+    from .templates.sources import site_of_value  # here: the templates package costs start-up time
+
     result = pipeline.run(record[options.text_field], path=path, site=site_of_value(record.get(options.site_field)))
     if result.changed or options.stats_field:
         record[options.text_field] = result.text
@@ -102,6 +103,8 @@ def clean_chunk(task: ChunkTask) -> ChunkOutcome:
     Only the text field's string token of a changed record is rewritten (and the stats field,
     if asked for); an unchanged record, a blank line and a bad line keep their exact bytes.
     """
+    from .templates.sources import site_of_value
+
     options = task.options
     pipeline = worker_pipeline()
     out = ChunkOutcome(lines=[])
