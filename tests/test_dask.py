@@ -356,7 +356,8 @@ def _readers(fifo: str) -> set[int]:
     return pids
 
 
-def _wait(condition, what: str, timeout: float = 30):
+def _wait(condition, what: str, timeout: float = 120):
+    # Waits for real events of another process; generous, as a loaded CI machine starts a run slowly.
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = condition()
