@@ -6,6 +6,7 @@ machine slows both sides alike:
 - one-shot wall time (and CPU time, steadier on a shared machine) of ``echo hello | textfix
   clean -`` and of one ~5 KB article on stdin, against a Python one-liner that runs
   ``ftfy.fix_text`` on the same input (median of N);
+- the CPU time of each data file's load on its own (a fresh process per load, median of N);
 - throughput of ``textfix.clean`` (default pipeline, all cleaners) against ``ftfy.fix_text``, in
   CPU seconds, first on pages the process has never cleaned (cold caches), then on the same pages
   again (warm); the data loading is timed apart, on one short text;
@@ -15,7 +16,7 @@ machine slows both sides alike:
 
 Usage: python benchmarks/speed_vs_ftfy.py DATA_DIR [--repeat N] [--pages N] [--no-jobs] [--only PART]
 (DATA_DIR holds articles/ and pages/, i.e. the shared data folder; PART: one-shot, throughput,
-growth or jobs, to run that part alone)
+loads, growth or jobs, to run that part alone)
 """
 
 from __future__ import annotations
@@ -30,7 +31,22 @@ import time
 from pathlib import Path
 from statistics import median
 
-PARTS = ("one-shot", "throughput", "growth", "jobs")
+PARTS = ("one-shot", "loads", "throughput", "growth", "jobs")
+# What the first documents make textfix load, each timed in a fresh process that has built the
+# default pipeline already (so its imports are not counted): (label, statement).
+LOADS = (
+    ("spin phrase table", "from textfix.spin.phrases import default_table; default_table()"),
+    ("spin common words (every English text)", "from textfix.spin.stats import common_count; common_count(['the'])"),
+    ("spin statistics (a spun-looking text)", "from textfix.spin import stats; stats.load()"),
+    ("stop-word index", "from textfix.language import preload; preload(profiles=False)"),
+    ("boilerplate patterns (a text of 2+ lines)", "from textfix.boilerplate.patterns import match_line; match_line('Share this')"),
+    ("ftfy (a line that may be mojibake)", "import ftfy"),
+)
+LOAD_TIMER = """import sys, time, textfix
+textfix.make_pipeline()
+started = time.process_time()
+exec(sys.argv[1])
+print(time.process_time() - started)"""
 FTFY_ONE_LINER = "import sys, ftfy; sys.stdout.write(ftfy.fix_text(sys.stdin.read()))"
 
 
@@ -71,6 +87,16 @@ def one_shot(article: Path, repeat: int) -> None:
         print(f"one-shot {label}: wall textfix {textfix_wall * 1000:.0f} ms, ftfy {ftfy_wall * 1000:.0f} ms, "
               f"ratio {textfix_wall / ftfy_wall:.2f}x ftfy's time; CPU textfix {textfix_cpu * 1000:.0f} ms, "
               f"ftfy {ftfy_cpu * 1000:.0f} ms, ratio {textfix_cpu / ftfy_cpu:.2f}x")
+
+
+def data_loads(repeat: int) -> None:
+    """CPU time of each data load on its own, the median of ``repeat`` fresh processes."""
+    for label, statement in LOADS:
+        times = []
+        for _ in range(repeat):
+            done = subprocess.run([sys.executable, "-c", LOAD_TIMER, statement], capture_output=True, text=True)
+            times.append(float(done.stdout.strip() or "nan"))
+        print(f"load {label}: {median(times) * 1000:.0f} ms CPU ({min(times) * 1000:.0f}-{max(times) * 1000:.0f})")
 
 
 def cpu_seconds(function, texts: list[str]) -> float:
@@ -150,6 +176,8 @@ def main() -> None:
         parser.error(f"no NAME.dirty.txt pages under {args.data_dir}")
     if "one-shot" in parts:
         one_shot(min(pages[:200], key=lambda page: abs(page.stat().st_size - 5000)), args.repeat)
+    if "loads" in parts:
+        data_loads(args.repeat)
     texts = [page.read_text(encoding="utf-8") for page in pages]
     if "throughput" in parts:
         throughput(texts)
