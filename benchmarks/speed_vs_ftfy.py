@@ -3,8 +3,10 @@
 Prints each figure as a ratio against ftfy measured moments before on the same input, so a busy
 machine slows both sides alike:
 
-- one-shot wall time of ``echo hello | textfix clean -`` and of one ~5 KB article read from a
-  file, against a Python one-liner that runs ``ftfy.fix_text`` on the same input (median of N);
+- one-shot wall time (and CPU time, steadier on a shared machine) of ``echo hello | textfix
+  clean -`` and of one ~5 KB article on stdin, against a Python one-liner that runs
+  ``ftfy.fix_text`` on the same input (median of N);
+- the CPU time of each data file's load on its own (a fresh process per load, median of N);
 - throughput of ``textfix.clean`` (default pipeline, all cleaners) against ``ftfy.fix_text``, in
   CPU seconds, first on pages the process has never cleaned (cold caches), then on the same pages
   again (warm); the data loading is timed apart, on one short text;
@@ -12,13 +14,15 @@ machine slows both sides alike:
 - growth: the time for 10 KB, 100 KB and 1 MB of real page text (a 10x larger input should cost
   at most 11x).
 
-Usage: python benchmarks/speed_vs_ftfy.py DATA_DIR [--repeat N] [--pages N] [--no-jobs]
-(DATA_DIR holds articles/ and pages/, i.e. the shared data folder)
+Usage: python benchmarks/speed_vs_ftfy.py DATA_DIR [--repeat N] [--pages N] [--no-jobs] [--only PART]
+(DATA_DIR holds articles/ and pages/, i.e. the shared data folder; PART: one-shot, throughput,
+loads, growth or jobs, to run that part alone)
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import subprocess
 import sys
@@ -27,6 +31,22 @@ import time
 from pathlib import Path
 from statistics import median
 
+PARTS = ("one-shot", "loads", "throughput", "growth", "jobs")
+# What the first documents make textfix load, each timed in a fresh process that has built the
+# default pipeline already (so its imports are not counted): (label, statement).
+LOADS = (
+    ("spin phrase table", "from textfix.spin.phrases import default_table; default_table()"),
+    ("spin common words (every English text)", "from textfix.spin.stats import common_count; common_count(['the'])"),
+    ("spin statistics (a spun-looking text)", "from textfix.spin import stats; stats.load()"),
+    ("stop-word index", "from textfix.language import preload; preload(profiles=False)"),
+    ("boilerplate patterns (a text of 2+ lines)", "from textfix.boilerplate.patterns import match_line; match_line('Share this')"),
+    ("ftfy (a line that may be mojibake)", "import ftfy"),
+)
+LOAD_TIMER = """import sys, time, textfix
+textfix.make_pipeline()
+started = time.process_time()
+exec(sys.argv[1])
+print(time.process_time() - started)"""
 FTFY_ONE_LINER = "import sys, ftfy; sys.stdout.write(ftfy.fix_text(sys.stdin.read()))"
 
 
@@ -42,21 +62,41 @@ def textfix_command() -> list[str]:
 
 def wall_seconds(command: list[str], stdin: bytes, repeat: int) -> float:
     """Median wall time of ``command`` fed ``stdin``, over ``repeat`` runs."""
-    times = []
+    return run_seconds(command, stdin, repeat)[0]
+
+
+def run_seconds(command: list[str], stdin: bytes, repeat: int) -> tuple[float, float]:
+    """Median wall time and median CPU time (user + system) of ``command`` fed ``stdin``, over
+    ``repeat`` runs. On a shared machine the CPU time moves less than the wall time."""
+    walls, cpus = [], []
     for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         subprocess.run(command, input=stdin, stdout=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - started)
-    return median(times)
+        walls.append(time.perf_counter() - started)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return median(walls), median(cpus)
 
 
 def one_shot(article: Path, repeat: int) -> None:
     ftfy_command = [sys.executable, "-c", FTFY_ONE_LINER]
     for label, data in (("hello", b"hello\n"), (f"{article.stat().st_size / 1000:.1f} KB article", article.read_bytes())):
-        ftfy_s = wall_seconds(ftfy_command, data, repeat)
-        textfix_s = wall_seconds(textfix_command() + ["clean", "-"], data, repeat)
-        print(f"one-shot {label}: textfix {textfix_s * 1000:.0f} ms, ftfy {ftfy_s * 1000:.0f} ms, "
-              f"ratio {textfix_s / ftfy_s:.2f}x ftfy's time")
+        ftfy_wall, ftfy_cpu = run_seconds(ftfy_command, data, repeat)
+        textfix_wall, textfix_cpu = run_seconds(textfix_command() + ["clean", "-"], data, repeat)
+        print(f"one-shot {label}: wall textfix {textfix_wall * 1000:.0f} ms, ftfy {ftfy_wall * 1000:.0f} ms, "
+              f"ratio {textfix_wall / ftfy_wall:.2f}x ftfy's time; CPU textfix {textfix_cpu * 1000:.0f} ms, "
+              f"ftfy {ftfy_cpu * 1000:.0f} ms, ratio {textfix_cpu / ftfy_cpu:.2f}x")
+
+
+def data_loads(repeat: int) -> None:
+    """CPU time of each data load on its own, the median of ``repeat`` fresh processes."""
+    for label, statement in LOADS:
+        times = []
+        for _ in range(repeat):
+            done = subprocess.run([sys.executable, "-c", LOAD_TIMER, statement], capture_output=True, text=True)
+            times.append(float(done.stdout.strip() or "nan"))
+        print(f"load {label}: {median(times) * 1000:.0f} ms CPU ({min(times) * 1000:.0f}-{max(times) * 1000:.0f})")
 
 
 def cpu_seconds(function, texts: list[str]) -> float:
@@ -128,16 +168,22 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7, help="runs per one-shot timing (median)")
     parser.add_argument("--pages", type=int, default=1200, help="distinct pages for --jobs scaling")
     parser.add_argument("--no-jobs", action="store_true", help="skip the --jobs scaling run")
+    parser.add_argument("--only", choices=PARTS, help="run this part alone")
     args = parser.parse_args()
+    parts = {args.only} if args.only else set(PARTS) - ({"jobs"} if args.no_jobs else set())
     pages = dirty_pages(args.data_dir)
     if not pages:
         parser.error(f"no NAME.dirty.txt pages under {args.data_dir}")
-    article = min(pages[:200], key=lambda page: abs(page.stat().st_size - 5000))
-    one_shot(article, args.repeat)
+    if "one-shot" in parts:
+        one_shot(min(pages[:200], key=lambda page: abs(page.stat().st_size - 5000)), args.repeat)
+    if "loads" in parts:
+        data_loads(args.repeat)
     texts = [page.read_text(encoding="utf-8") for page in pages]
-    throughput(texts)
-    growth(texts[::-1])
-    if not args.no_jobs:
+    if "throughput" in parts:
+        throughput(texts)
+    if "growth" in parts:
+        growth(texts[::-1])
+    if "jobs" in parts:
         jobs_scaling(pages[: args.pages], max(1, args.repeat // 3))
 
 

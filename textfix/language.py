@@ -75,14 +75,13 @@ def _factory():
 @lru_cache(maxsize=1)
 def _stop_word_index() -> dict[str, tuple[str, ...]]:
     """Stop word -> the languages (among those langdetect knows) whose list has it."""
-    import stopwordsiso
+    from .text.stopwords import languages_by_word
 
     known = _langdetect_languages()
-    index: dict[str, list[str]] = {}
-    for code in sorted(known & set(stopwordsiso.langs())):
-        for word in {w.lower() for w in stopwordsiso.stopwords(code)}:
-            index.setdefault(word, []).append(code)
-    return {word: tuple(codes) for word, codes in index.items()}
+    kept: dict[tuple[str, ...], tuple[str, ...]] = {}  # per distinct set of languages
+    for codes in set(languages_by_word().values()):
+        kept[codes] = tuple(code for code in codes if code in known)
+    return {word: kept[codes] for word, codes in languages_by_word().items() if kept[codes]}
 
 
 @lru_cache(maxsize=1)

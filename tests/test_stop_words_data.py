@@ -1,0 +1,36 @@
+"""The shipped stop-word file says what the stopwordsiso package says."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import stopwordsiso
+
+import textfix
+from textfix.text.stopwords import DATA_FILE, languages_by_word, stop_words, table_lines
+
+SHIPPED = Path(textfix.__file__).parent / "data" / DATA_FILE
+
+
+def package_lists() -> dict[str, set[str]]:
+    return {code: stopwordsiso.stopwords(code) for code in sorted(stopwordsiso.langs())}
+
+
+def test_shipped_stop_words_are_up_to_date_with_the_package():
+    rows = [r for r in gzip.decompress(SHIPPED.read_bytes()).decode("utf-8").splitlines() if not r.startswith("#")]
+    assert rows == table_lines(package_lists()), f"{DATA_FILE} is out of date: run python tools/build_stop_words.py"
+
+
+def test_every_language_gets_the_package_list_lower_cased():
+    for code, words in package_lists().items():
+        assert stop_words(code) == {w.lower() for w in words}, code
+    assert stop_words("xx") == frozenset()
+
+
+def test_a_changed_list_changes_the_rows():
+    lists = package_lists()
+    shipped = table_lines(lists)
+    lists["en"] = set(lists["en"]) - {"the"}
+    assert table_lines(lists) != shipped
+    assert "the" in languages_by_word() and "en" in languages_by_word()["the"]
