@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from .errors import TextfixError
+from .printable import printable
 from .retention import Kept, percent, result_retention
 
 EDIT_ANNOTATIONS = 10  # per run: GitHub would not show more of one level in a step
@@ -138,7 +139,7 @@ def file_annotation(result, kept: Kept) -> str | None:
     where = f"record at line {record_line}" if record_line else f"changes start at lines {start_lines(result)}"
     message = f"{_rule_counts(result)}. {where[0].upper() + where[1:]}. {kept_phrase(kept).capitalize()}."
     level = "warning" if result.edits else "notice"
-    return f"::{level} file={escape_property(path)},line={first},title={escape_property(title)}::{escape_data(message)}"
+    return f"::{level} file={escape_property(printable(path))},line={first},title={escape_property(title)}::{escape_data(message)}"
 
 
 def edit_annotation(edit, path: str) -> str:
@@ -156,7 +157,7 @@ def edit_annotation(edit, path: str) -> str:
         change = "removed: " + excerpt(before.strip("\n"), EXCERPT - len("removed: "))
     title = f"textfix {edit.cleaner}/{edit.rule}" + ("" if edit.applied else " (suggestion)")
     location = f"line={edit.line},col={edit.column},endLine={edit.end_line},endColumn={edit.end_column}"
-    return f"::notice file={escape_property(path)},{location},title={escape_property(title)}::{escape_data(change)}"
+    return f"::notice file={escape_property(printable(path))},{location},title={escape_property(title)}::{escape_data(change)}"
 
 
 class GithubAnnotations:
@@ -186,7 +187,7 @@ def _cell(text: str) -> str:
     >>> _cell("a|b\\nc")
     'a\\\\|b c'
     """
-    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`").split())
+    return printable(" ".join(text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`").split()))
 
 
 def job_summary(rows: list[tuple[str, Kept, dict[str, int]]], limit: int = SUMMARY_ROWS) -> str:

@@ -16,6 +16,7 @@ import click
 from . import __version__
 from .config import AUTO, DEFAULT
 from .errors import TextfixError
+from .printable import printable
 
 EXIT_ERROR = 2
 JSONL_INCLUDE = ("*.jsonl", "*.ndjson")
@@ -28,7 +29,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except TextfixError as e:
-            click.echo(f"textfix: error: {e}", err=True)
+            click.echo(printable(f"textfix: error: {e}"), err=True)
             ctx.exit(EXIT_ERROR)
 
 
@@ -75,7 +76,7 @@ def _warn_broken_plugins() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PluginWarning)
         for message in broken_plugins():
-            click.echo(f"textfix: warning: {message}; left out", err=True)
+            click.echo(printable(f"textfix: warning: {message}; left out"), err=True)
 
 
 def _settings(paths, kw):
@@ -165,6 +166,8 @@ def clean(paths, output, output_dir, in_place, show_diff, check, exit_zero, repo
 
     if sum(bool(x) for x in (output, output_dir, in_place)) > 1:
         raise TextfixError("choose one of --output, --output-dir and --in-place")
+    if not jsonl:
+        _refuse_jsonl_only_flags()
     if in_place and "-" in paths:
         raise TextfixError("--in-place needs files, not stdin")
     settings = _settings(paths, kw)
@@ -197,7 +200,7 @@ def clean(paths, output, output_dir, in_place, show_diff, check, exit_zero, repo
 
         for swept in prepare_writes(sources, mode == Mode.IN_PLACE, options["output_file"], options["output_dir"]):
             if verbose and not quiet:
-                click.echo(f"removed {swept}: a temporary file left by an interrupted run", err=True)
+                click.echo(printable(f"removed {swept}: a temporary file left by an interrupted run"), err=True)
     auto_folder = None
     if AUTO in settings.templates:
         auto_folder = tempfile.mkdtemp(prefix="textfix-templates-")
@@ -210,6 +213,15 @@ def clean(paths, output, output_dir, in_place, show_diff, check, exit_zero, repo
     finally:
         if auto_folder:
             shutil.rmtree(auto_folder, ignore_errors=True)
+
+
+def _refuse_jsonl_only_flags() -> None:
+    """--text-field and its kin mean nothing without --jsonl: a user who gave one forgot --jsonl."""
+    ctx = click.get_current_context()
+    for name, flag in (("text_field", "--text-field"), ("stats_field", "--stats-field"), ("bad_records", "--bad-records"),
+                       ("site_field", "--site-field")):
+        if ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE:
+            raise TextfixError(f"{flag} works on JSONL records: add --jsonl")
 
 
 def _clean(settings, options: dict, sources, skipped, missing, engine, scheduler) -> int:
@@ -256,10 +268,10 @@ def _learn_batch(paths, output, text_field, site_field, engine, scheduler, jobs,
     write_templates(templates, output)
     if verbose:
         for name, site in sorted(templates.sites.items()):
-            click.echo(f"{name}: {len(site.lines)} template lines, {len(site.runs)} runs from {site.documents} documents",
-                       err=True)
-        click.echo(f"learned {len(templates)} template keys of {len(templates.sites)} of {sites} sites "
-                   f"({documents} documents) -> {output}", err=True)
+            click.echo(printable(f"{name}: {len(site.lines)} template lines, {len(site.runs)} runs from "
+                                 f"{site.documents} documents"), err=True)
+        click.echo(printable(f"learned {len(templates)} template keys of {len(templates.sites)} of {sites} sites "
+                             f"({documents} documents) -> {output}"), err=True)
     return output
 
 
@@ -312,7 +324,7 @@ def phrases_check(files):
             raise TextfixError(f"{path}: no such file")
     problems = [problem for path in files for problem in validate_table(path)]
     for problem in problems:
-        click.echo(str(problem))
+        click.echo(printable(str(problem)))
     if problems:
         sys.exit(1)
 
@@ -374,5 +386,5 @@ def run() -> None:
     except Exception as e:  # noqa: BLE001 - the promise is one line, never a traceback
         if os.environ.get("TEXTFIX_DEBUG"):
             raise
-        click.echo(f"textfix: internal error: {type(e).__name__}: {e} (set TEXTFIX_DEBUG=1 for details)", err=True)
+        click.echo(printable(f"textfix: internal error: {type(e).__name__}: {e} (set TEXTFIX_DEBUG=1 for details)"), err=True)
         sys.exit(EXIT_ERROR)

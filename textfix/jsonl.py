@@ -33,10 +33,57 @@ class JsonlOptions:
     site_field: str = "url"  # the record's site, for its site's templates (a URL's host, or the value)
 
 
+NOT_UTF8, NOT_JSON, NOT_OBJECT, NO_FIELD, INTERNAL = "not UTF-8", "malformed JSON", "not an object", "no field", "internal"
+
+
 @dataclass
 class Problem:
     line: int
     message: str
+    kind: str = NOT_JSON
+
+
+@dataclass
+class ProblemTally:
+    """The bad lines of one JSONL file summed up: one message per kind of problem, naming its
+    first line and how many more there are, instead of a line per record.
+
+    >>> tally = ProblemTally()
+    >>> tally.add([Problem(2, "no string field 'body'", NO_FIELD), Problem(3, "no string field 'body'", NO_FIELD)])
+    >>> tally.warnings("a.jsonl", "passed through")
+    ["textfix: warning: a.jsonl:2: no string field 'body'; passed through (and 1 more line like it)"]
+    >>> tally.failure("a.jsonl", "body", records=0)
+    "a.jsonl: no record has a string field 'body' (2 JSON objects; --text-field names the field)"
+    """
+
+    first: dict = field(default_factory=dict)  # kind -> its first Problem
+    counts: Counter = field(default_factory=Counter)
+
+    def add(self, problems) -> None:
+        for problem in problems:
+            self.first.setdefault(problem.kind, problem)
+            self.counts[problem.kind] += 1
+
+    def warnings(self, name: str, action: str) -> list[str]:
+        out = []
+        for kind, problem in sorted(self.first.items(), key=lambda item: item[1].line):
+            more = self.counts[kind] - 1
+            tail = f" (and {more} more line{'s' if more != 1 else ''} like it)" if more else ""
+            out.append(f"textfix: warning: {name}:{problem.line}: {problem.message}; {action}{tail}")
+        return out
+
+    def failure(self, name: str, text_field: str, records: int) -> str | None:
+        """Why a file with bad lines and no cleaned record fails (exit 2), or None."""
+        if records or not self.counts:
+            return None
+        objects = self.counts[NO_FIELD]
+        if objects:
+            return (f"{name}: no record has a string field {text_field!r} ({objects} JSON object"
+                    f"{'s' if objects != 1 else ''}; --text-field names the field)")
+        if not self.counts[INTERNAL]:
+            lines = sum(self.counts.values())
+            return f"{name}: not JSONL: none of its {lines} non-blank line{'s' if lines != 1 else ''} is a JSON object"
+        return None
 
 
 @dataclass
@@ -62,20 +109,20 @@ class ChunkTask:
     want_diff: bool = False
 
 
-def _parse_line(raw: bytes, text_field: str) -> tuple[RawRecord | None, str | None]:
+def _parse_line(raw: bytes, text_field: str) -> tuple[RawRecord | None, Problem | None]:
     """The record on one raw line, or why it cannot be cleaned."""
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        return None, f"not UTF-8 (byte {e.start + 1})"
+        return None, Problem(0, f"not UTF-8 (byte {e.start + 1})", NOT_UTF8)
     try:
         record = json.loads(line)
     except json.JSONDecodeError as e:
-        return None, f"malformed JSON ({e.msg} at column {e.colno})"
+        return None, Problem(0, f"malformed JSON ({e.msg} at column {e.colno})", NOT_JSON)
     if not isinstance(record, dict):
-        return None, f"a JSON {type(record).__name__}, not an object"
+        return None, Problem(0, f"a JSON {type(record).__name__}, not an object", NOT_OBJECT)
     if not isinstance(record.get(text_field), str):
-        return None, f"no string field {text_field!r}"
+        return None, Problem(0, f"no string field {text_field!r}", NO_FIELD)
     return RawRecord.parse(line), None
 
 
@@ -121,9 +168,10 @@ def clean_chunk(task: ChunkTask) -> ChunkOutcome:
                 result = pipeline.run(record.fields[options.text_field].value, path=name,
                                       site=site_of_value(site.value if site else None))
             except Exception as e:  # a bug in one cleaner fails this record, not the shard
-                problem = f"internal error: {type(e).__name__}: {e}"
+                problem = Problem(0, f"internal error: {type(e).__name__}: {e}", INTERNAL)
         if problem is not None:
-            out.problems.append(Problem(line_no, problem))
+            problem.line = line_no
+            out.problems.append(problem)
             if options.bad_records == PASS:
                 out.lines.append(raw)
             continue
@@ -210,6 +258,8 @@ def clean_jsonl(path: str, mode: str, out_path: str | None, options: JsonlOption
                     sys.stdout.buffer.write("".join(outcome.outputs).encode("utf-8", "backslashreplace"))
                 if on_chunk:
                     on_chunk(outcome)
+            if mode == "output" and not totals["records"] and totals["problems"]:
+                sink.cancel()  # no record cleaned (a wrong --text-field, a file that is not JSONL): write nothing
             if mode == "in-place":
                 if not totals["changed"] and not options.stats_field:
                     sink.cancel()  # nothing changed: leave the file exactly as it is

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .edits import RecordedEdit
+from .printable import printable
 
 
 @dataclass
@@ -32,7 +33,7 @@ class Result:
 
     def diff(self, name: str | None = None, context: int = 3) -> str:
         """A unified diff from the original to the cleaned text."""
-        name = name or self.path or "text"
+        name = printable(name or self.path or "text")  # a file name may hold terminal controls
         lines = difflib.unified_diff(
             self.original.splitlines(keepends=True),
             self.text.splitlines(keepends=True),

@@ -18,8 +18,9 @@ from .batch import CHANGED, FAILED, FileTask, Outcome, clean_file, output_path, 
 from .discovery import Skipped, Source
 from .io import display_name
 from .errors import TextfixError
-from .jsonl import JsonlOptions, clean_jsonl
+from .jsonl import JsonlOptions, ProblemTally, clean_jsonl
 from .lifetime import HeldInterrupts, Terminated, interrupted_exit_code
+from .printable import printable
 from .parallel import WorkerPool
 from .progress import ProgressBar
 from .annotations import GithubAnnotations, job_summary_from, lost_prose_warning
@@ -52,7 +53,7 @@ class Summary:
 
 
 def _say(message: str) -> None:
-    click.echo(message, err=True)
+    click.echo(printable(message), err=True)  # paths in messages may hold terminal controls
 
 
 class Run:
@@ -74,6 +75,7 @@ class Run:
         self.results: list = []
         self.failures: list[dict] = []
         self.outputs: list[str] = []  # the files the file tasks write (--output, --output-dir)
+        self.problems: dict[str, ProblemTally] = {}  # a JSONL file's bad lines, told once it is done
         self.keep_results = spec.keep_results
         self.github = GithubAnnotations()
 
@@ -123,9 +125,7 @@ class Run:
     def jsonl_chunk_done(self, name: str, chunk) -> None:
         """Account for one cleaned chunk of a JSONL file (chunks arrive in file order)."""
         self.summary.counts.update(chunk.counts)
-        for problem in chunk.problems:
-            action = "passed through" if self.spec.jsonl.bad_records == "pass" else "skipped"
-            _say(f"textfix: warning: {name}:{problem.line}: {problem.message}; {action}")
+        self.problems.setdefault(name, ProblemTally()).add(chunk.problems)
         for result in chunk.results:
             self.results.append(result)
             if self.spec.output_format == OutputFormat.GITHUB:
@@ -134,6 +134,14 @@ class Run:
 
     def jsonl_file_done(self, name: str, totals) -> None:
         """Account for one JSONL file once all its chunks are in."""
+        tally = self.problems.pop(name, ProblemTally())
+        failure = tally.failure(name, self.spec.jsonl.text_field, totals["records"])
+        if failure:
+            self.jsonl_file_failed(name, failure)
+            return
+        action = "passed through" if self.spec.jsonl.bad_records == "pass" else "skipped"
+        for warning in tally.warnings(name, action):
+            _say(warning)
         self.summary.files += 1
         self.summary.records += totals["records"]
         self.summary.edits += totals["edits"]
@@ -146,6 +154,7 @@ class Run:
             self.failures.append({"path": name, "error": f"{totals['problems']} malformed records"})
 
     def jsonl_file_failed(self, name: str, message: str) -> None:
+        self.problems.pop(name, None)
         self.summary.files += 1
         self._failed(name, message)
 
