@@ -91,6 +91,17 @@ def test_stdout_gives_the_same_bytes_as_output(shard, tmp_path):
     assert CliRunner().invoke(main, ["clean", "--jsonl", str(path)]).stdout_bytes == (tmp_path / "out.jsonl").read_bytes()
 
 
+def test_a_byte_order_mark_stays_and_its_record_is_cleaned(tmp_path):
+    path = tmp_path / "bom.jsonl"
+    line = '{"text": ' + _token(DIRTY[0]) + "}\n"
+    path.write_bytes(b"\xef\xbb\xbf" + line.encode("utf-8") + line.encode("utf-8"))
+    result = _run(["clean", "--jsonl", str(path), "-o", str(tmp_path / "out.jsonl")])
+    assert result.exit_code == 0 and "warning" not in result.stderr
+    first, second = (tmp_path / "out.jsonl").read_bytes().splitlines(keepends=True)
+    assert first == b"\xef\xbb\xbf" + second
+    assert json.loads(second)["text"] == textfix.clean(DIRTY[0]).text
+
+
 def test_stats_field_is_added_without_touching_the_rest(shard, tmp_path):
     path, lines = shard
     _run(["clean", "--jsonl", "--stats-field", "textfix", str(path), "-o", str(tmp_path / "out.jsonl")])

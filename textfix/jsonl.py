@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .errors import TextfixError
 from .io import AtomicWriter, display_name
-from .jsonl_record import RawRecord
+from .jsonl_record import BOM, RawRecord
 from .parallel import WorkerPool, worker_pipeline
 from .result import Result
 
@@ -116,7 +116,7 @@ def _parse_line(raw: bytes, text_field: str) -> tuple[RawRecord | None, Problem 
     except UnicodeDecodeError as e:
         return None, Problem(0, f"not UTF-8 (byte {e.start + 1})", NOT_UTF8)
     try:
-        record = json.loads(line)
+        record = json.loads(line.removeprefix(BOM))  # a file's byte order mark stays in its first line
     except json.JSONDecodeError as e:
         return None, Problem(0, f"malformed JSON ({e.msg} at column {e.colno})", NOT_JSON)
     if not isinstance(record, dict):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 _DECODER = json.JSONDecoder()
 _SPACE = re.compile(r"[ \t\n\r]*")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+BOM = "\ufeff"
 
 
 def json_text_safe(text: str) -> str:
@@ -65,7 +66,7 @@ class RawRecord:
         Field(start=14, end=17, value='x')
         """
         fields: dict[str, Field] = {}
-        i = _SPACE.match(line, 0).end() + 1  # past "{"
+        i = _SPACE.match(line, 1 if line.startswith(BOM) else 0).end() + 1  # past "{"
         i = _SPACE.match(line, i).end()
         while line[i] != "}":
             key, i = json.decoder.scanstring(line, i + 1)
