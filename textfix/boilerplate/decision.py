@@ -20,8 +20,14 @@ import regex
 from ..text import uses_script
 from . import tuning
 from .body import Bodies, find_bodies, under_related_heading
+from .features import line_vectors
 from .lines import Line, line_script, mark_prose, norm, short_enough, short_runs
+from .model import load_model
 from .patterns import ANY
+
+# Rules that judge a line by where it stands rather than by what it says: the line model may
+# overrule them.
+CONTEXT_RULES = frozenset({"outside-article", "navigation-run"})
 
 BYLINE = regex.compile(r"(by|von|di|por|par|oleh|door|av|от|автор|글|기자)\s+\S.{0,80}", regex.IGNORECASE)
 MONTHS = (
@@ -46,11 +52,13 @@ class Decision:
     remove: dict[int, Removal] = field(default_factory=dict)
     bodies: Bodies | None = None
     language: str | None = None
+    vectors: dict[int, list[float]] | None = None  # model features of the lines it judges
 
 
-def decide(content: list[Line], layer, fallback_language) -> Decision:
+def decide(content: list[Line], layer, fallback_language, use_model: bool = True) -> Decision:
     """The decision for ``content``, the lines of a text of the document whose text layer is
-    ``layer``; ``fallback_language()`` names its language when its prose does not."""
+    ``layer``; ``fallback_language()`` names its language when its prose does not.
+    ``use_model=False``: the context rules alone (what the line model is trained to correct)."""
     main_script = layer.script
     words = sum(line.words for line in content)
     if len(content) < tuning.MIN_LINES_FOR_CONTEXT or words < tuning.MIN_WORDS_FOR_CONTEXT:
@@ -61,7 +69,53 @@ def decide(content: list[Line], layer, fallback_language) -> Decision:
     bodies = find_bodies(content)
     if bodies is None:
         return Decision(_snippet(content, main_script), None, language)
-    return Decision(_around_bodies(content, bodies, main_script), bodies, language)
+    remove, keep = _around_bodies(content, bodies, main_script)
+    judged = [i for i, (rule, _) in remove.items() if rule in CONTEXT_RULES]
+    runs = short_runs(content)
+    vectors = line_vectors(content, judged, stops, bodies.inside(), runs,
+                           {i: rule for i, (rule, _) in remove.items()}, keep, bool(bodies.doubt))
+    if use_model:
+        remove = _model_vetoes(remove, vectors, runs)
+    return Decision(_never_all(content, remove), bodies, language, vectors)
+
+
+def _model_vetoes(remove: dict[int, Removal], vectors: dict[int, list[float]], runs: list[int]) -> dict[int, Removal]:
+    """A line that the context rules remove for where it stands (outside the body, in a run of
+    short lines) stays when the line model finds it likely main text: clean text stays clean,
+    and a product page's or a forum's short lines are not taken for a menu. The lines of one
+    run of short lines are judged together, by their mean chance (a menu goes or stays whole,
+    so that removing part of it never changes how the rest of it looks). Each removal the model
+    lets through carries its chance of being boilerplate as its confidence (capped: a line
+    judged by where it stands is never as sure as a listed one)."""
+    model = load_model()
+    main = {i: model.main_probability(vector) for i, vector in vectors.items()}
+    for group in _run_groups(sorted(main), runs):
+        if len(group) > 1:
+            shared = sum(main[i] for i in group) / len(group)
+            main.update(dict.fromkeys(group, shared))
+    kept = {}
+    for i, (rule, confidence) in remove.items():
+        if i in main:
+            if main[i] >= model.keep_threshold:
+                continue
+            confidence = round(min(1 - main[i], tuning.CONTEXT_MAX_CONFIDENCE), 2)
+        kept[i] = (rule, confidence)
+    return kept
+
+
+def _run_groups(judged: list[int], runs: list[int]):
+    """The judged lines grouped by the run of short lines they stand in (a line in none is a
+    group of its own)."""
+    group: list[int] = []
+    for i in judged:
+        if group and runs[i] and runs[group[-1]] and i == group[-1] + 1:
+            group.append(i)
+            continue
+        if group:
+            yield group
+        group = [i]
+    if group:
+        yield group
 
 
 def _stop_words(language: str) -> frozenset[str]:
@@ -86,7 +140,8 @@ def _snippet(content: list[Line], main_script) -> dict[int, Removal]:
     return _never_all(content, remove)
 
 
-def _around_bodies(content: list[Line], bodies: Bodies, main_script) -> dict[int, Removal]:
+def _around_bodies(content: list[Line], bodies: Bodies, main_script) -> tuple[dict[int, Removal], set[int]]:
+    """The context rules' decision around the bodies, and the title and byline lines kept."""
     keep = title_and_byline(content, bodies.first, main_script)
     title = norm(content[min(keep)].text) if keep else None
     for first, _ in bodies.runs[1:]:  # a further article's title and byline, just above it
@@ -104,7 +159,7 @@ def _around_bodies(content: list[Line], bodies: Bodies, main_script) -> dict[int
                 decision = None  # unsure of the body: a line goes only for what it looks like
         if decision:
             remove[i] = decision
-    return _never_all(content, remove)
+    return remove, keep
 
 
 def _never_all(content: list[Line], remove: dict[int, Removal]) -> dict[int, Removal]:
