@@ -28,6 +28,10 @@ from .patterns import ANY
 # Rules that judge a line by where it stands rather than by what it says: the line model may
 # overrule them.
 CONTEXT_RULES = frozenset({"outside-article", "navigation-run"})
+# Listed headings that open a section which is not the article (readers' comments, the author's
+# bio, related stories): below such a heading after the body, the lines go with it, whatever
+# the line model makes of each one (a comment is prose, and reads like main text).
+SECTION_HEADINGS = frozenset({"comment-prompt", "author-bio", "related-block"})
 
 BYLINE = regex.compile(r"(by|von|di|por|par|oleh|door|av|от|автор|글|기자)\s+\S.{0,80}", regex.IGNORECASE)
 MONTHS = (
@@ -70,7 +74,8 @@ def decide(content: list[Line], layer, fallback_language, use_model: bool = True
     if bodies is None:
         return Decision(_snippet(content, main_script), None, language)
     remove, keep = _around_bodies(content, bodies, main_script)
-    judged = [i for i, (rule, _) in remove.items() if rule in CONTEXT_RULES]
+    claimed = _under_section_heading(content, bodies.last) | _title_copies(content, keep)
+    judged = [i for i, (rule, _) in remove.items() if rule in CONTEXT_RULES and i not in claimed]
     runs = short_runs(content)
     vectors = line_vectors(content, judged, stops, bodies.inside(), runs,
                            {i: rule for i, (rule, _) in remove.items()}, keep, bool(bodies.doubt))
@@ -103,12 +108,31 @@ def _model_vetoes(remove: dict[int, Removal], vectors: dict[int, list[float]], r
     return kept
 
 
+def _title_copies(content: list[Line], keep: set[int]) -> set[int]:
+    """Indices of the lines above the kept title that repeat it (the page's HTML title, often
+    with the site's name): the line model does not judge them, the title is kept once."""
+    if not keep:
+        return set()
+    top = min(keep)
+    title = norm(content[top].text)
+    return {i for i in range(top) if similar_title(norm(content[i].text), title)}
+
+
+def _under_section_heading(content: list[Line], last: int) -> set[int]:
+    """Indices of the lines after the body end ``last`` that stand below a listed heading
+    opening a section that is not the article."""
+    for i in range(last + 1, len(content)):
+        if content[i].rule() in SECTION_HEADINGS:
+            return set(range(i + 1, len(content)))
+    return set()
+
+
 def _run_groups(judged: list[int], runs: list[int]):
     """The judged lines grouped by the run of short lines they stand in (a line in none is a
-    group of its own)."""
+    group of its own). The run goes on over the listed lines in it, which are not judged."""
     group: list[int] = []
     for i in judged:
-        if group and runs[i] and runs[group[-1]] and i == group[-1] + 1:
+        if group and all(runs[k] for k in range(group[-1], i + 1)):
             group.append(i)
             continue
         if group:

@@ -51,7 +51,7 @@ def line_vectors(content: list[Line], which, stops: frozenset[str], in_body: set
     words_sum = [0, *accumulate(words)]
     page = [
         log1p(n),
-        sum(line.listed is not None for line in content) / n,
+        sum(map(_pattern_listed, content)) / n,
         1 - len(in_body) / n,
         sum(prose) / n,
         float(doubted),
@@ -78,7 +78,7 @@ def line_vectors(content: list[Line], which, stops: frozenset[str], in_body: set
             len(DIGITS.findall(text)) / max(len(text), 1),
             float(text.endswith(":")),
             float("http" in text or "www." in text),
-            float(line.listed is not None),
+            float(_pattern_listed(line)),
             float(i in in_body),
             float(i < first),
             float(i > last),
@@ -99,3 +99,10 @@ def line_vectors(content: list[Line], which, stops: frozenset[str], in_body: set
         ]
         vectors[i] = vector + (vector if listed_page else [0.0] * len(vector))
     return vectors
+
+
+def _pattern_listed(line: Line) -> bool:
+    """A line a shipped pattern lists. Site-template lines (learned per site, optional) are not
+    counted: the model was trained without them, and a page's many template lines would make
+    it look like a page of another kind."""
+    return line.listed is not None and line.listed.rule != "site-template"
