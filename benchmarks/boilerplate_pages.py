@@ -134,6 +134,7 @@ def main() -> int:
     args = ap.parse_args()
 
     import textfix
+    from textfix.errors import NotConverged
     from textfix.language import detect_language
 
     scorer = load_scorer(args.data_dir)
@@ -142,13 +143,23 @@ def main() -> int:
     boilerplate = next((c for c in pipeline.cleaners if c.code == "boilerplate"), None)
     timer = Timed(boilerplate) if boilerplate is not None else None
 
-    rows, gold_rows, unstable = [], [], []
+    rows, gold_rows, unstable, failed = [], [], [], []
+
+    def run(text: str, key: str):
+        """The pipeline's result, or None when it reaches no fixpoint (the CLI then leaves the
+        file as it was and marks it failed: counted here, its text unchanged)."""
+        try:
+            return pipeline.run(text)
+        except NotConverged:
+            failed.append(key)
+            return None
+
     started = time.perf_counter()
     for group, key, dirty, gold, language in pages:
         calls_before = timer.seconds if timer else 0.0
-        result = pipeline.run(dirty)
+        result = run(dirty, key)
         page_seconds = (timer.seconds - calls_before) if timer else 0.0
-        out = result.text
+        out = dirty if result is None else result.text
         p, r, f1 = scorer.prf(out, gold)
         keep = scorer.prf(dirty, gold)[2]
         gold_words = len(scorer.WORD.findall(gold))
@@ -160,10 +171,11 @@ def main() -> int:
             english = False
         validation = in_validation(key)
         rows.append(dict(group=group, key=key, validation=validation, language=language, group_en=english,
-                         p=p, r=r, f1=f1, keep=keep, gold_words=gold_words, warned=warned(result), ms=1000 * page_seconds))
-        if not args.no_stability and pipeline.run(out).text != out:
+                         p=p, r=r, f1=f1, keep=keep, gold_words=gold_words, warned=result is None or warned(result), ms=1000 * page_seconds))
+        if not args.no_stability and getattr(run(out, key), "text", out) != out:
             unstable.append(key)
-        clean = pipeline.run(gold).text
+        cleaned = run(gold, key)
+        clean = gold if cleaned is None else cleaned.text
         lost, total = words_lost(scorer, gold, clean)
         gold_rows.append((group, key, validation, lost, total, len(gold), len(clean)))
     elapsed = time.perf_counter() - started
@@ -200,6 +212,7 @@ def main() -> int:
 
     if not args.no_stability:
         print(f"\nidempotent: {len(rows) - len(unstable)}/{len(rows)} pages" + (f" (not: {', '.join(unstable[:10])})" if unstable else ""))
+    print(f"no fixpoint (text left unchanged): {len(failed)}" + (f" ({', '.join(failed[:10])})" if failed else ""))
     if timer:
         print(f"boilerplate cleaner: {1000 * timer.seconds / max(timer.calls, 1):.2f} ms a call, "
               f"{mean(r['ms'] for r in rows):.2f} ms a dirty page (all rounds); whole run {elapsed:.0f} s")

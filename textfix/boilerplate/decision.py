@@ -20,8 +20,18 @@ import regex
 from ..text import uses_script
 from . import tuning
 from .body import Bodies, find_bodies, under_related_heading
+from .features import line_vectors
 from .lines import Line, line_script, mark_prose, norm, short_enough, short_runs
+from .model import load_model
 from .patterns import ANY
+
+# Rules that judge a line by where it stands rather than by what it says: the line model may
+# overrule them.
+CONTEXT_RULES = frozenset({"outside-article", "navigation-run"})
+# Listed headings that open a section which is not the article (readers' comments, the author's
+# bio, related stories): below such a heading after the body, the lines go with it, whatever
+# the line model makes of each one (a comment is prose, and reads like main text).
+SECTION_HEADINGS = frozenset({"comment-prompt", "author-bio", "related-block"})
 
 BYLINE = regex.compile(r"(by|von|di|por|par|oleh|door|av|от|автор|글|기자)\s+\S.{0,80}", regex.IGNORECASE)
 MONTHS = (
@@ -46,11 +56,13 @@ class Decision:
     remove: dict[int, Removal] = field(default_factory=dict)
     bodies: Bodies | None = None
     language: str | None = None
+    vectors: dict[int, list[float]] | None = None  # model features of the lines it judges
 
 
-def decide(content: list[Line], layer, fallback_language) -> Decision:
+def decide(content: list[Line], layer, fallback_language, use_model: bool = True) -> Decision:
     """The decision for ``content``, the lines of a text of the document whose text layer is
-    ``layer``; ``fallback_language()`` names its language when its prose does not."""
+    ``layer``; ``fallback_language()`` names its language when its prose does not.
+    ``use_model=False``: the context rules alone (what the line model is trained to correct)."""
     main_script = layer.script
     words = sum(line.words for line in content)
     if len(content) < tuning.MIN_LINES_FOR_CONTEXT or words < tuning.MIN_WORDS_FOR_CONTEXT:
@@ -61,7 +73,73 @@ def decide(content: list[Line], layer, fallback_language) -> Decision:
     bodies = find_bodies(content)
     if bodies is None:
         return Decision(_snippet(content, main_script), None, language)
-    return Decision(_around_bodies(content, bodies, main_script), bodies, language)
+    remove, keep = _around_bodies(content, bodies, main_script)
+    claimed = _under_section_heading(content, bodies.last) | _title_copies(content, keep)
+    judged = [i for i, (rule, _) in remove.items() if rule in CONTEXT_RULES and i not in claimed]
+    runs = short_runs(content)
+    vectors = line_vectors(content, judged, stops, bodies.inside(), runs,
+                           {i: rule for i, (rule, _) in remove.items()}, keep, bool(bodies.doubt))
+    if use_model:
+        remove = _model_vetoes(remove, vectors, runs)
+    return Decision(_never_all(content, remove), bodies, language, vectors)
+
+
+def _model_vetoes(remove: dict[int, Removal], vectors: dict[int, list[float]], runs: list[int]) -> dict[int, Removal]:
+    """A line that the context rules remove for where it stands (outside the body, in a run of
+    short lines) stays when the line model finds it likely main text: clean text stays clean,
+    and a product page's or a forum's short lines are not taken for a menu. The lines of one
+    run of short lines are judged together, by their mean chance (a menu goes or stays whole,
+    so that removing part of it never changes how the rest of it looks). Each removal the model
+    lets through carries its chance of being boilerplate as its confidence (capped: a line
+    judged by where it stands is never as sure as a listed one)."""
+    model = load_model()
+    main = {i: model.main_probability(vector) for i, vector in vectors.items()}
+    for group in _run_groups(sorted(main), runs):
+        if len(group) > 1:
+            shared = sum(main[i] for i in group) / len(group)
+            main.update(dict.fromkeys(group, shared))
+    kept = {}
+    for i, (rule, confidence) in remove.items():
+        if i in main:
+            if main[i] >= model.keep_threshold:
+                continue
+            confidence = round(min(1 - main[i], tuning.CONTEXT_MAX_CONFIDENCE), 2)
+        kept[i] = (rule, confidence)
+    return kept
+
+
+def _title_copies(content: list[Line], keep: set[int]) -> set[int]:
+    """Indices of the lines above the kept title that repeat it (the page's HTML title, often
+    with the site's name): the line model does not judge them, the title is kept once."""
+    if not keep:
+        return set()
+    top = min(keep)
+    title = norm(content[top].text)
+    return {i for i in range(top) if similar_title(norm(content[i].text), title)}
+
+
+def _under_section_heading(content: list[Line], last: int) -> set[int]:
+    """Indices of the lines after the body end ``last`` that stand below a listed heading
+    opening a section that is not the article."""
+    for i in range(last + 1, len(content)):
+        if content[i].rule() in SECTION_HEADINGS:
+            return set(range(i + 1, len(content)))
+    return set()
+
+
+def _run_groups(judged: list[int], runs: list[int]):
+    """The judged lines grouped by the run of short lines they stand in (a line in none is a
+    group of its own). The run goes on over the listed lines in it, which are not judged."""
+    group: list[int] = []
+    for i in judged:
+        if group and all(runs[k] for k in range(group[-1], i + 1)):
+            group.append(i)
+            continue
+        if group:
+            yield group
+        group = [i]
+    if group:
+        yield group
 
 
 def _stop_words(language: str) -> frozenset[str]:
@@ -86,7 +164,8 @@ def _snippet(content: list[Line], main_script) -> dict[int, Removal]:
     return _never_all(content, remove)
 
 
-def _around_bodies(content: list[Line], bodies: Bodies, main_script) -> dict[int, Removal]:
+def _around_bodies(content: list[Line], bodies: Bodies, main_script) -> tuple[dict[int, Removal], set[int]]:
+    """The context rules' decision around the bodies, and the title and byline lines kept."""
     keep = title_and_byline(content, bodies.first, main_script)
     title = norm(content[min(keep)].text) if keep else None
     for first, _ in bodies.runs[1:]:  # a further article's title and byline, just above it
@@ -104,7 +183,7 @@ def _around_bodies(content: list[Line], bodies: Bodies, main_script) -> dict[int
                 decision = None  # unsure of the body: a line goes only for what it looks like
         if decision:
             remove[i] = decision
-    return _never_all(content, remove)
+    return remove, keep
 
 
 def _never_all(content: list[Line], remove: dict[int, Removal]) -> dict[int, Removal]:

@@ -11,6 +11,9 @@ PATTERN_CONFIDENCE = 0.95  # a listed line, a repeated title
 FOREIGN_CONFIDENCE = 0.9  # a short line in another script than the page's
 NAVIGATION_CONFIDENCE = 0.75  # a run of short link-text lines, a related-story item
 POSITION_CONFIDENCE = 0.6  # a line outside the body, judged by its position alone
+# A line judged by its position that the line model lets go reports the model's chance of it
+# being boilerplate, up to this: never as sure as a listed line.
+CONTEXT_MAX_CONFIDENCE = 0.85
 
 # -- when the page context is used at all ---------------------------------------------------
 # Below these sizes a text is a snippet, not a page: only listed lines are removed, and the

@@ -14,12 +14,15 @@ How a page is read (each step is a module of :mod:`textfix.boilerplate`):
    search says why it doubts them.
 3. ``decision``: inside a body only listed lines, a repeated title and a 'Related' story list
    go; around it everything but the title and byline goes, named by what it looks like or by
-   its position. Doubted bodies keep every line around them that does not look like
+   its position, unless the line model (:mod:`textfix.boilerplate.model`, trained by
+   ``tools/train_boilerplate_model.py``) finds a line removed by position alone likely main
+   text. Doubted bodies keep every line around them that does not look like
    boilerplate, and the note says so (the summary and the report flag the file).
 4. ``audit``: one edit per run of adjacent lines removed by the same rule, with its confidence.
 
 Confidence: 0.95 for listed lines and a repeated title, 0.9 for a line in another script, 0.75
-for navigation runs and related-story items, 0.6 for lines judged by their position alone. All
+for navigation runs and related-story items, 0.6 for lines judged by their position alone
+(when the line model judges one, its chance of being boilerplate, at most 0.85). All
 are SAFE: on the benchmark pages they cost far less article text than they remove (see README),
 and each rule can be turned off with ``--ignore``.
 
