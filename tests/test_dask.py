@@ -356,7 +356,8 @@ def _readers(fifo: str) -> set[int]:
     return pids
 
 
-def _wait(condition, what: str, timeout: float = 30):
+def _wait(condition, what: str, timeout: float = 120):
+    # Waits for real events of another process; generous, as a loaded CI machine starts a run slowly.
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = condition()
@@ -387,7 +388,9 @@ def test_a_worker_killed_mid_run_still_writes_every_record_once(tmp_path):
     os.mkfifo(fifo)
     piped = [json.dumps({"id": f"p-{i}", "text": DOCUMENTS[i % len(DOCUMENTS)]}) + "\n" for i in range(300)]
     ids += [f"p-{i}" for i in range(300)]
-    command = [sys.executable, "-m", "textfix", "clean", "--jsonl", "--include", "*.jsonl", "data",
+    # Named explicitly (a FIFO found by walking a folder is skipped, never opened), and relative to
+    # the run's folder so the report names it as the local run below does.
+    command = [sys.executable, "-m", "textfix", "clean", "--jsonl", "--include", "*.jsonl", "data/00-first.jsonl", "data",
                "--output-dir", "out-dask", "--report", "report-dask.json", "--engine", "dask", "--scheduler"]
     writers = []
 

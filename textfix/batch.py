@@ -79,7 +79,7 @@ def clean_file(task: FileTask) -> Outcome:
                 raise TextfixError(f"{name} changed or vanished while being cleaned; left as it is")
             atomic_write(path, result.text, encoding)
         elif task.mode == Mode.OUTPUT:
-            atomic_write(task.out_path, result.text, make_dirs=True)
+            atomic_write(task.out_path, result.text, make_dirs=True, like=None if path == "-" else path)
         output = None
         if task.mode == Mode.STDOUT:
             output = result.text

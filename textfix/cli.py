@@ -193,6 +193,12 @@ def clean(paths, output, output_dir, in_place, show_diff, check, exit_zero, repo
     RunSpec(**options)  # a contradiction among the flags fails before any template is learned
     if scheduler and engine != "dask":
         raise TextfixError("--scheduler needs --engine dask")
+    if mode in (Mode.IN_PLACE, Mode.OUTPUT):
+        from .writing import prepare_writes
+
+        for swept in prepare_writes(sources, mode == Mode.IN_PLACE, options["output_file"], options["output_dir"]):
+            if verbose and not quiet:
+                click.echo(f"removed {swept}: a temporary file left by an interrupted run", err=True)
     auto_folder = None
     if AUTO in settings.templates:
         auto_folder = tempfile.mkdtemp(prefix="textfix-templates-")

@@ -21,7 +21,7 @@ from .batch import output_path
 from .discovery import Source
 from .errors import TextfixError
 from .io import AtomicWriter, display_name
-from .jsonl import ChunkOutcome, JsonlOptions, clean_chunk, line_batches
+from .jsonl import ChunkOutcome, ChunkTask, JsonlOptions, clean_chunk, line_batches
 from .lifetime import HeldInterrupts
 from .parallel import use_pipeline
 from .spec import Mode, PipelineSpec
@@ -126,11 +126,11 @@ def clean_block(block: Block, options: JsonlOptions, spec: PipelineSpec) -> Bloc
 
 
 def _clean_batch(name: str, batch: list[bytes], outcome: BlockOutcome, options: JsonlOptions, sink) -> None:
-    chunk = clean_chunk((name, outcome.lines + 1, batch, options, False))
+    chunk = clean_chunk(ChunkTask(name, outcome.lines + 1, batch, options))
     outcome.lines += len(batch)
     _merge_chunk(outcome.chunk, chunk)
     if sink is not None:
-        sink.write("".join(chunk.lines))
+        sink.write_bytes(b"".join(chunk.lines))
 
 
 def assemble_shard(out_path: str, parts: list[str]) -> None:
@@ -144,8 +144,8 @@ def assemble_shard(out_path: str, parts: list[str]) -> None:
         return
     with AtomicWriter(out_path, make_dirs=True) as sink:
         for part in parts:
-            with open(part, encoding="utf-8") as f:  # written as UTF-8 by clean_block: same bytes back
-                sink.write(f.read())
+            with open(part, "rb") as f:  # the block's lines, byte for byte
+                sink.write_bytes(f.read())
     _remove(parts)
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import fnmatch
 import glob
 import os
+import stat
 from dataclasses import dataclass
+
 
 # Folders nobody wants scanned for articles.
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache",
@@ -83,6 +85,32 @@ class _GitIgnores:
             folder = parent
 
 
+def kind_of(mode: int) -> str:
+    """What a file that is not a regular one is, in words.
+
+    >>> kind_of(stat.S_IFIFO), kind_of(stat.S_IFCHR)
+    ('a FIFO', 'a character device')
+    """
+    for test, words in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                        (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return words
+    return "a special file"
+
+
+def special_file(path: str) -> str | None:
+    """What ``path`` is when it is neither a regular file nor a folder (a FIFO, a device, a socket).
+
+    Such a file is never opened: reading a FIFO would wait for a writer forever. None for a
+    regular file, a folder, or a path that cannot be examined (reading it reports why).
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    return None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else kind_of(mode)
+
+
 def _has_glob(text: str) -> bool:
     return any(ch in text for ch in "*?[")
 
@@ -92,7 +120,9 @@ def discover(paths: list[str], include: list[str], exclude: list[str], respect_g
     """Expand command-line paths into sources, in a stable order.
 
     Returns (sources, skipped, missing): skipped paths carry the reason (for ``-v``); missing are
-    paths that do not exist, reported as failures by the caller.
+    paths that do not exist, reported as failures by the caller. A FIFO, socket or device found in
+    a folder or by a glob is skipped and never opened; one named explicitly is read, as the user
+    asked (a pipe of JSONL records, say).
     """
     gitignores = _GitIgnores() if respect_gitignore else None
     sources: list[Source] = []
@@ -133,7 +163,9 @@ def discover(paths: list[str], include: list[str], exclude: list[str], respect_g
             if not matched:
                 missing.append(Skipped(arg, "no file matches this pattern"))
             for path in matched:
-                if os.path.isfile(path):
+                if kind := special_file(path):
+                    skipped.append(Skipped(path, f"{kind}, not a regular file (never opened)"))
+                elif os.path.isfile(path):
                     add_named(path)
             continue
         if os.path.isdir(arg):
@@ -164,6 +196,8 @@ def _walk(root: str, include, excluded, add, skipped) -> None:
             path = os.path.join(folder, name)
             if not _matches(path, include):
                 skipped.append(Skipped(path, "not matched by include " + ", ".join(include)))
+            elif kind := special_file(path):
+                skipped.append(Skipped(path, f"{kind}, not a regular file (never opened)"))
             elif reason := excluded(path, False):
                 skipped.append(Skipped(path, reason))
             else:

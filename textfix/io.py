@@ -1,7 +1,6 @@
-"""Reading input safely and writing output atomically.
+"""Reading input safely (writing is :mod:`textfix.writing`).
 
-Every failure becomes a :class:`TextfixError` with a one-line message; nothing here leaves a
-half-written file behind.
+Every failure becomes a :class:`TextfixError` with a one-line message.
 """
 
 from __future__ import annotations
@@ -9,9 +8,9 @@ from __future__ import annotations
 import codecs
 import os
 import sys
-import tempfile
 
 from .errors import TextfixError
+from .writing import AtomicWriter, atomic_write  # noqa: F401 - where writers have always found them
 
 DEFAULT_MAX_BYTES = 64_000_000
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -85,85 +84,3 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
 
 def read_text(path: str, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
     return decode(read_bytes(path, max_bytes), display_name(path), encoding)
-
-
-class AtomicWriter:
-    """Write a file so that readers see the old file or the new one, never half of one.
-
-    Data goes to a temporary file in the same folder; on success it is flushed to disk, takes
-    over the old file's permission bits and is renamed over the target. On any failure (or
-    Ctrl-C) the temporary file is removed and the target is untouched::
-
-        with AtomicWriter("out.txt") as w:
-            w.write("text")
-    """
-
-    def __init__(self, path: str, encoding: str = "utf-8", make_dirs: bool = False):
-        self.path = path
-        self.encoding = encoding
-        self.make_dirs = make_dirs
-        self._tmp: str | None = None
-        self._file = None
-        self._cancelled = False
-
-    def __enter__(self) -> "AtomicWriter":
-        folder = os.path.dirname(os.path.abspath(self.path))
-        try:
-            if self.make_dirs:
-                os.makedirs(folder, exist_ok=True)
-            try:
-                self._mode = os.stat(self.path).st_mode & 0o7777
-            except FileNotFoundError:
-                umask = os.umask(0)
-                os.umask(umask)
-                self._mode = 0o666 & ~umask
-            fd, self._tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(self.path)}.",
-                                             suffix=".textfix-tmp")
-            self._file = os.fdopen(fd, "wb")
-        except OSError as e:
-            self._discard()
-            raise TextfixError(f"{self.path}: cannot write ({e.strerror or e})") from None
-        return self
-
-    def write(self, text: str) -> None:
-        try:
-            self._file.write(text.encode(self.encoding))
-        except UnicodeEncodeError as e:
-            raise TextfixError(f"{self.path}: the cleaned text cannot be written as {self.encoding} ({e.reason})") from None
-        except OSError as e:
-            raise TextfixError(f"{self.path}: cannot write ({e.strerror or e})") from None
-
-    def cancel(self) -> None:
-        """Leave the target as it was: the temporary file is removed on exit."""
-        self._cancelled = True
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is not None or self._cancelled:
-            self._discard()
-            return
-        try:
-            self._file.flush()
-            os.fsync(self._file.fileno())
-            self._file.close()
-            os.chmod(self._tmp, self._mode)
-            os.replace(self._tmp, self.path)
-            self._tmp = None
-        except OSError as e:
-            self._discard()
-            raise TextfixError(f"{self.path}: cannot write ({e.strerror or e})") from None
-
-    def _discard(self) -> None:
-        if self._file is not None and not self._file.closed:
-            self._file.close()
-        if self._tmp is not None:
-            try:
-                os.unlink(self._tmp)
-            except OSError:
-                pass
-            self._tmp = None
-
-
-def atomic_write(path: str, text: str, encoding: str = "utf-8", make_dirs: bool = False) -> None:
-    """Replace ``path`` with ``text`` atomically (see :class:`AtomicWriter`)."""
-    with AtomicWriter(path, encoding, make_dirs) as writer:
-        writer.write(text)

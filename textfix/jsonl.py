@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .errors import TextfixError
 from .io import AtomicWriter, display_name
+from .jsonl_record import RawRecord
 from .parallel import WorkerPool, worker_pipeline
 from .result import Result
 
@@ -40,7 +41,7 @@ class Problem:
 
 @dataclass
 class ChunkOutcome:
-    lines: list[str]
+    lines: list[bytes]  # the chunk's output lines, exactly as they are to be written
     problems: list[Problem] = field(default_factory=list)
     records: int = 0
     changed: int = 0
@@ -50,65 +51,98 @@ class ChunkOutcome:
     outputs: list[str] = field(default_factory=list)  # per-record diffs, in diff mode
 
 
-def _record_problem(raw: bytes) -> tuple[dict | None, str | None]:
+@dataclass(frozen=True)
+class ChunkTask:
+    """Consecutive raw lines of one JSONL file, numbered from ``first_line``, to clean as ``options`` say."""
+
+    name: str
+    first_line: int
+    lines: list[bytes]
+    options: JsonlOptions
+    want_diff: bool = False
+
+
+def _parse_line(raw: bytes, text_field: str) -> tuple[RawRecord | None, str | None]:
+    """The record on one raw line, or why it cannot be cleaned."""
     try:
-        record = json.loads(raw)
-    except UnicodeDecodeError:
-        return None, "not UTF-8"
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return None, f"not UTF-8 (byte {e.start + 1})"
+    try:
+        record = json.loads(line)
     except json.JSONDecodeError as e:
         return None, f"malformed JSON ({e.msg} at column {e.colno})"
     if not isinstance(record, dict):
         return None, f"a JSON {type(record).__name__}, not an object"
-    return record, None
+    if not isinstance(record.get(text_field), str):
+        return None, f"no string field {text_field!r}"
+    return RawRecord.parse(line), None
+
+
+def record_stats(result: Result) -> dict:
+    return {"changed": result.changed, "edits": len(result.edits), "counts": result.counts()}
 
 
 def clean_record(pipeline, record: dict, options: JsonlOptions, path: str | None = None) -> Result:
-    """Clean the text field of one record in place (and add the stats field, if asked for).
-    The record's site (from ``options.site_field``) decides which site's templates apply."""
-    from .templates.sources import site_of_value
+    """Clean the text field of a parsed record (a dict) in place, and add the stats field if
+    asked for: the Python API's records, which have no raw line to keep. The record's site
+    (from ``options.site_field``) decides which site's templates apply."""
+    from .templates.sources import site_of_value  # here: the templates package costs start-up time
 
     result = pipeline.run(record[options.text_field], path=path, site=site_of_value(record.get(options.site_field)))
     if result.changed or options.stats_field:
         record[options.text_field] = result.text
         if options.stats_field:
-            record[options.stats_field] = {"changed": result.changed, "edits": len(result.edits),
-                                           "counts": result.counts()}
+            record[options.stats_field] = record_stats(result)
     return result
 
 
-def clean_chunk(task: tuple) -> ChunkOutcome:
-    """Clean the records of one chunk. Runs in a worker process."""
-    name, first_line, raw_lines, options, want_diff = task
+def clean_chunk(task: ChunkTask) -> ChunkOutcome:
+    """Clean the records of one chunk. Runs in a worker process; never raises.
+
+    Only the text field's string token of a changed record is rewritten (and the stats field,
+    if asked for); an unchanged record, a blank line and a bad line keep their exact bytes.
+    """
+    from .templates.sources import site_of_value
+
+    options = task.options
     pipeline = worker_pipeline()
     out = ChunkOutcome(lines=[])
-    for offset, raw in enumerate(raw_lines):
-        line_no = first_line + offset
-        newline = "\n" if raw.endswith(b"\n") else ""
+    for offset, raw in enumerate(task.lines):
+        line_no = task.first_line + offset
         if not raw.strip():
-            out.lines.append(raw.decode("utf-8", "replace"))
+            out.lines.append(raw)
             continue
-        record, problem = _record_problem(raw)
-        if problem is None and not isinstance(record.get(options.text_field), str):
-            problem = f"no string field {options.text_field!r}"
+        record, problem = _parse_line(raw, options.text_field)
+        if problem is None:
+            name = f"{task.name}:{line_no}"
+            try:
+                site = record.fields.get(options.site_field)
+                result = pipeline.run(record.fields[options.text_field].value, path=name,
+                                      site=site_of_value(site.value if site else None))
+            except Exception as e:  # a bug in one cleaner fails this record, not the shard
+                problem = f"internal error: {type(e).__name__}: {e}"
         if problem is not None:
             out.problems.append(Problem(line_no, problem))
             if options.bad_records == PASS:
-                out.lines.append(raw.decode("utf-8", "surrogateescape"))
+                out.lines.append(raw)
             continue
         out.records += 1
-        result = clean_record(pipeline, record, options, f"{name}:{line_no}")
         if result.changed:
             out.changed += 1
             out.edits += len(result.edits)
             out.counts.update(result.counts())
-            if want_diff:
-                out.outputs.append(result.diff(f"{name}:{line_no}"))
+            if task.want_diff:
+                out.outputs.append(result.diff(name))
         if options.keep_results:
             out.results.append(result)
         if result.changed or options.stats_field:
-            out.lines.append(json.dumps(record, ensure_ascii=False) + newline)
-        else:  # unchanged records keep their exact bytes
-            out.lines.append(raw.decode("utf-8"))
+            stats = record_stats(result) if options.stats_field else None
+            line = record.with_values(options.text_field, result.text if result.changed else None,
+                                      options.stats_field, stats)
+            out.lines.append(line.encode("utf-8"))
+        else:
+            out.lines.append(raw)
     return out
 
 
@@ -137,7 +171,7 @@ def _hashed(stream, hasher):
 
 def _chunks(stream, name: str, options: JsonlOptions, want_diff: bool, hasher):
     for first, batch in line_batches(_hashed(stream, hasher)):
-        yield (name, first, batch, options, want_diff)
+        yield ChunkTask(name, first, batch, options, want_diff)
 
 
 def clean_jsonl(path: str, mode: str, out_path: str | None, options: JsonlOptions, pool: WorkerPool,
@@ -169,11 +203,11 @@ def clean_jsonl(path: str, mode: str, out_path: str | None, options: JsonlOption
                 totals["edits"] += outcome.edits
                 totals["problems"] += len(outcome.problems)
                 if sink is not None:
-                    sink.write("".join(outcome.lines))
+                    sink.write_bytes(b"".join(outcome.lines))
                 elif mode == "stdout":
-                    sys.stdout.buffer.write("".join(outcome.lines).encode("utf-8", "surrogateescape"))
-                elif mode == "diff":
-                    sys.stdout.buffer.write("".join(outcome.outputs).encode("utf-8", "surrogateescape"))
+                    sys.stdout.buffer.write(b"".join(outcome.lines))
+                elif mode == "diff":  # a record's lone surrogate is shown as its escape
+                    sys.stdout.buffer.write("".join(outcome.outputs).encode("utf-8", "backslashreplace"))
                 if on_chunk:
                     on_chunk(outcome)
             if mode == "in-place":

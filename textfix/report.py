@@ -51,7 +51,9 @@ def build_report(results: list, failures: list | None = None) -> dict:
 
 
 def report_json(results: list, failures: list | None = None) -> str:
-    return json.dumps(build_report(results, failures), ensure_ascii=False, indent=2) + "\n"
+    from .jsonl_record import json_text_safe
+
+    return json_text_safe(json.dumps(build_report(results, failures), ensure_ascii=False, indent=2)) + "\n"
 
 
 def report_format_for(path: str, explicit: str | None = None) -> str:
