@@ -222,13 +222,60 @@ def test_unknown_config_key_names_the_key_and_the_file(tree):
     (tree / "textfix.toml").write_text('selcet = ["entities"]\n', encoding="utf-8")
     result = run(["clean", "--check", str(tree)])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"textfix: error: {tree / 'textfix.toml'}: unknown key 'selcet' in textfix.toml")
+    assert result.stderr.startswith(f"textfix: error: {tree / 'textfix.toml'}: unknown key 'selcet' (known: ")
+    assert result.stderr.count("textfix.toml") == 1 and result.stderr.count("\n") == 1  # one line, the file once
 
 
 def test_bad_config_value_is_an_error(tree):
     (tree / "textfix.toml").write_text('unsafe-fixes = "yes"\n', encoding="utf-8")
     result = run(["clean", "--check", str(tree)])
-    assert result.exit_code == 2 and "'unsafe-fixes' in textfix.toml must be true or false" in result.stderr
+    assert result.exit_code == 2
+    assert result.stderr == f"textfix: error: {tree / 'textfix.toml'}: 'unsafe-fixes' must be true or false\n"
+
+
+def test_bad_key_in_a_pyproject_names_the_table(tree):
+    (tree / "pyproject.toml").write_text('[tool.textfix]\nselcet = ["entities"]\n', encoding="utf-8")
+    result = run(["clean", "--check", str(tree)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"textfix: error: {tree / 'pyproject.toml'}: unknown key 'selcet' in [tool.textfix] (known: ")
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("table, message", [
+    ("[cleaners.nosuch]\nx = 1\n", "[cleaners.nosuch]: no cleaner named 'nosuch'"),
+    ("[cleaners.whitespace]\ncolapse = true\n", "[cleaners.whitespace]: unknown option 'colapse'"),
+])
+def test_bad_cleaner_table_is_one_line_naming_the_file_once(tree, table, message):
+    (tree / "textfix.toml").write_text(table, encoding="utf-8")
+    result = run(["clean", "--check", str(tree)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"textfix: error: {tree / 'textfix.toml'}: {message}")
+    assert result.stderr.count("textfix.toml") == 1 and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_bad_inputs_fail_in_one_line_each_naming_the_path_once(tree, tmp_path, jobs):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.bin").write_bytes(b"not matched by the default include")
+    (tmp_path / "binary.txt").write_bytes(b"a\x00b")
+    (tmp_path / "latin.txt").write_bytes("caf\u00e9\n".encode("latin-1"))
+    bad = [str(tmp_path / n) for n in ("missing.txt", "empty", "binary.txt", "latin.txt")] + [str(tmp_path / "nomatch*.txt")]
+    result = run(["clean", "--check", "-j", jobs, *bad])
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("textfix: error:")]
+    assert len(errors) == len(bad)
+    for path, line in zip(sorted(bad), sorted(errors)):
+        assert line.startswith(f"textfix: error: {path}") and line.count(os.path.basename(path)) == 1, line
+    assert "Traceback" not in result.stderr
+
+
+def test_a_folder_with_nothing_to_clean_fails(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "records.jsonl").write_text('{"text": "a"}\n', encoding="utf-8")
+    result = run(["clean", "--check", str(tmp_path / "data")])  # the default include takes no .jsonl
+    assert result.exit_code == 2
+    assert result.stderr == f"textfix: error: {tmp_path / 'data'}: no file to clean in this folder (-v says what was skipped)\n"
+    assert run(["clean", "--check", "--jsonl", str(tmp_path / "data")]).exit_code == 0  # once matched, it is cleaned
 
 
 # --- JSONL --------------------------------------------------------------------------------------

@@ -443,16 +443,24 @@ def test_the_local_cluster_takes_only_this_runs_certificate(cluster):
     certificate gets a connection: no code of theirs runs on the scheduler or the workers."""
     address = cluster.scheduler_address
     assert address.startswith("tls://127.0.0.1:")
+
+    async def connect(address, security):
+        # What a Client does first. On the cluster's own event loop: a Client of its own would
+        # start a loop thread, which distributed gives 10 s to start (too short on a loaded machine).
+        comm = await distributed.comm.connect(address, timeout="3s", **security.get_connection_args("client"))
+        await comm.close()
+
     no_certificate = {"distributed.comm.tls.ca-file": None, "distributed.comm.tls.client.cert": None,
                       "distributed.comm.tls.client.key": None}
     with dask.config.set(no_certificate):
         with pytest.raises((OSError, TypeError)):  # refused before any message
-            distributed.Client(address, timeout="3s", security=distributed.Security())
+            cluster.sync(connect, address, distributed.Security())
         with pytest.raises(OSError):
-            distributed.Client(address.replace("tls://", "tcp://"), timeout="3s", security=distributed.Security())
+            cluster.sync(connect, address.replace("tls://", "tcp://"), distributed.Security())
     stranger = distributed.Security.temporary()  # a certificate of another run's making
     with pytest.raises(OSError):
-        distributed.Client(address, timeout="3s", security=stranger)
+        cluster.sync(connect, address, stranger)
+    cluster.sync(connect, address, cluster.security)  # the run's own certificate gets in
     with distributed.Client(cluster) as client:  # the run's own client
         assert client.submit(sum, [1, 2]).result() == 3
 

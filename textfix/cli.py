@@ -175,6 +175,7 @@ def clean(paths, output, output_dir, in_place, show_diff, check, exit_zero, repo
         settings.include = list(JSONL_INCLUDE)  # a folder of shards: take the JSONL files in it
     sources, skipped, missing = discover(list(paths), settings.include, settings.exclude,
                                          settings.respect_gitignore, settings.force_exclude)
+    missing += _empty_folders(paths, sources)
     mode = (Mode.DIFF if show_diff else Mode.CHECK if check else Mode.IN_PLACE if in_place
             else Mode.OUTPUT if (output_dir or output) else Mode.STDOUT)
     if output == "-":
@@ -222,6 +223,21 @@ def _refuse_jsonl_only_flags() -> None:
                        ("site_field", "--site-field")):
         if ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE:
             raise TextfixError(f"{flag} works on JSONL records: add --jsonl")
+
+
+def _empty_folders(paths, sources) -> list:
+    """Folder arguments in which nothing is to be cleaned: a typo in a path or an --include, as
+    a glob that matches nothing is (both fail the run)."""
+    from .discovery import Skipped
+
+    found = [os.path.realpath(s.path) for s in sources if s.path != "-"]
+    empty = []
+    for arg in dict.fromkeys(paths):
+        if arg != "-" and os.path.isdir(arg):
+            folder = os.path.join(os.path.realpath(arg), "")
+            if not any(path.startswith(folder) for path in found):
+                empty.append(Skipped(arg, "no file to clean in this folder (-v says what was skipped)"))
+    return empty
 
 
 def _clean(settings, options: dict, sources, skipped, missing, engine, scheduler) -> int:

@@ -119,14 +119,16 @@ def _load(path: str) -> dict:
 
 def apply_table(settings: Settings, table: dict, path: str) -> None:
     """Copy a config table into ``settings``, checking every key and value."""
-    where = "[tool.textfix]" if os.path.basename(path) == "pyproject.toml" else "textfix.toml"
+    # In a pyproject.toml the message says which table; any other config file is all textfix's,
+    # and its path, at the start of the message, names it.
+    where = " in [tool.textfix]" if os.path.basename(path) == "pyproject.toml" else ""
     base = os.path.dirname(os.path.abspath(path))
     for key, value in table.items():
         if key not in _KEYS:
-            raise TextfixError(f"{path}: unknown key {key!r} in {where} (known: {', '.join(sorted(_KEYS))})")
+            raise TextfixError(f"{path}: unknown key {key!r}{where} (known: {', '.join(sorted(_KEYS))})")
         attr, valid, expected = _KEYS[key]
         if not valid(value):
-            raise TextfixError(f"{path}: {key!r} in {where} must be {expected}")
+            raise TextfixError(f"{path}: {key!r}{where} must be {expected}")
         if attr in ("phrases", "templates"):  # relative to the config file, not to wherever textfix runs
             value = [p if p == AUTO else os.path.normpath(os.path.join(base, p)) for p in value]
         if attr == "cleaners":
@@ -141,7 +143,7 @@ def _cleaner_table(code: str, options: dict, path: str, where: str, base: str) -
     made relative to the config file."""
     from .registry import check_cleaner_options
 
-    table = f"{where[:-1]}.cleaners.{code}]" if where.startswith("[") else f"[cleaners.{code}] in {where}"
+    table = f"[tool.textfix.cleaners.{code}]" if where else f"[cleaners.{code}]"
     check_cleaner_options(code, options, f"{path}: {table}", from_config=True)
     paths = {"phrases", "templates"}
     return {key: [p if p == AUTO else os.path.normpath(os.path.join(base, p)) for p in value]

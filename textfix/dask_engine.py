@@ -171,8 +171,14 @@ def local_cluster(workers: int):
 
 
 def _local_cluster(LocalCluster, Security, workers: int):
+    import logging
+
+    # The run reports every outcome itself, and a failure that ends it in one line. Dask's own
+    # log lines (with tracebacks) are of its machinery: a loaded machine's slow shutdown after
+    # Ctrl-C printed heartbeat failures and "still alive after 4.0 seconds, killing".
     return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                         protocol="tls://", security=Security.temporary(), dashboard_address=None,
+                        silence_logs=logging.CRITICAL,
                         scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})
 
 

@@ -95,11 +95,14 @@ class OrderedResults:
 
     def _head(self):
         """The first pending future (after topping up the window), or None when all are done."""
+        from .lifetime import HeldInterrupts
+
         while len(self._pending) < self._limit:
             item = next(self._items, _END)
             if item is _END:
                 break
-            self._pending.append(self._executor.submit(self._func, item))
+            with HeldInterrupts():  # a task sent is a task pending: stopped in between, it would run uncounted
+                self._pending.append(self._executor.submit(self._func, item))
         return self._pending[0] if self._pending else None
 
     def stop(self) -> list:

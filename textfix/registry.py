@@ -106,7 +106,10 @@ def options_type(name: str):
 
 
 def check_cleaner_options(name: str, given: dict, where: str, from_config: bool = False):
-    """Cleaner ``name``'s options checked against its declaration (see :mod:`textfix.options`)."""
+    """Cleaner ``name``'s options checked against its declaration (see :mod:`textfix.options`).
+
+    Messages start with ``where``, then the cleaner's name unless ``where`` is its own table
+    (``[cleaners.NAME]``)."""
     from .options import check_options
 
     if name not in cleaner_names():
@@ -114,7 +117,8 @@ def check_cleaner_options(name: str, given: dict, where: str, from_config: bool 
     declared = options_type(name)
     if declared is None:  # a plugin factory without a declaration checks its own keywords
         return dict(given)
-    return check_options(declared, given, f"{where} ({name})", from_config)
+    named = f"cleaners.{name}]" in where
+    return check_options(declared, given, where if named else f"{where} ({name})", from_config)
 
 
 def make_cleaner(name: str, options=None) -> Cleaner:
