@@ -8,6 +8,7 @@ import errno
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -22,6 +23,7 @@ from textfix.cli import main
 from textfix.dask_engine import _block_lines, assemble_shard, local_cluster, shard_blocks
 
 distributed = pytest.importorskip("distributed")
+dask = pytest.importorskip("dask")
 
 # Short dirty documents written for these tests: spacing debris, entity debris, a split
 # number, non-ASCII text, an empty text, and text that is already clean.
@@ -79,14 +81,34 @@ def cli(args):
 
 @pytest.fixture(scope="module")
 def cluster():
+    """The local cluster, and its client certificate in Dask's configuration, as a user of a
+    remote ``--scheduler`` must give it."""
     with local_cluster(2) as cluster:
-        yield cluster
+        security = cluster.security
+        with dask.config.set({"distributed.comm.tls.ca-file": security.tls_ca_file,
+                              "distributed.comm.tls.client.cert": security.tls_client_cert,
+                              "distributed.comm.tls.client.key": security.tls_client_key}):
+            yield cluster
 
 
 @pytest.fixture
 def client(cluster):
     with distributed.Client(cluster) as client:
         yield client
+
+
+def tls_env(cluster, folder: Path) -> dict:
+    """The environment of a textfix process that connects to ``cluster`` with ``--scheduler``:
+    its client certificate, in files named by Dask's configuration variables."""
+    env = dict(os.environ)
+    security = cluster.security
+    for name, value in (("CA_FILE", security.tls_ca_file), ("CLIENT__CERT", security.tls_client_cert),
+                        ("CLIENT__KEY", security.tls_client_key)):
+        path = folder / f"tls-{name.lower().replace('__', '-')}.pem"
+        path.write_text(value)
+        path.chmod(0o600)
+        env[f"DASK_DISTRIBUTED__COMM__TLS__{name}"] = str(path)
+    return env
 
 
 def both_engines(args, address, workdir):
@@ -131,21 +153,21 @@ def test_shards_cut_in_many_blocks_still_match(client, tmp_path, monkeypatch):
     from textfix.dask_engine import run_dask
     from textfix.discovery import discover
     from textfix.jsonl import JsonlOptions
-    from textfix.runner import OUTPUT, Run, RunOptions
+    from textfix.runner import Run
+    from textfix.spec import Mode, RunSpec
 
     monkeypatch.chdir(tmp_path)
     write_shards(tmp_path / "data", shards=2, records=300)
     sources, skipped, missing = discover(["data"], ["*.jsonl"], [])
-    args = (None, None, False, None)
     codes = {}
     for engine in ("local", "dask"):
-        options = RunOptions(mode=OUTPUT, output_dir=f"out-{engine}", report_path=f"report-{engine}.json",
+        options = RunSpec(mode=Mode.OUTPUT, output_dir=f"out-{engine}", report_path=f"report-{engine}.json",
                              jsonl=JsonlOptions(), quiet=True)
         if engine == "local":
-            codes[engine] = Run(options, args).run(sources, skipped, missing)
+            codes[engine] = Run(options).run(sources, skipped, missing)
         else:  # blocks of 1 kB: dozens of partitions per shard, cut mid-line
             assert len(shard_blocks("data/part-0.jsonl", None, 1000)) > 20
-            codes[engine] = run_dask(options, args, sources, skipped, missing, client=client, block_bytes=1000)
+            codes[engine] = run_dask(options, sources, skipped, missing, client=client, block_bytes=1000)
     assert codes == {"local": 0, "dask": 0}
     assert tree(tmp_path / "out-dask") == tree(tmp_path / "out-local")
     assert (tmp_path / "report-dask.json").read_text() == (tmp_path / "report-local.json").read_text()
@@ -158,17 +180,18 @@ def test_a_shard_that_cannot_be_written_fails_alone_and_leaves_no_parts(client, 
     from textfix.dask_engine import run_dask
     from textfix.discovery import discover
     from textfix.jsonl import JsonlOptions
-    from textfix.runner import OUTPUT, Run, RunOptions
+    from textfix.runner import Run
+    from textfix.spec import Mode, RunSpec
 
     monkeypatch.chdir(tmp_path)
     write_shards(tmp_path / "data", shards=3, records=100)
     sources, skipped, missing = discover(["data"], ["*.jsonl"], [])
     (tmp_path / "out-dask" / "part-2.jsonl").mkdir(parents=True)  # in the way of one output
-    options = RunOptions(mode=OUTPUT, output_dir="out-dask", jsonl=JsonlOptions())
-    code = run_dask(options, (None, None, False, None), sources, skipped, missing, client=client, block_bytes=2000)
+    options = RunSpec(mode=Mode.OUTPUT, output_dir="out-dask", jsonl=JsonlOptions())
+    code = run_dask(options, sources, skipped, missing, client=client, block_bytes=2000)
     assert code == 2
     assert f"{tmp_path}/out-dask/part-2.jsonl: cannot write" in capsys.readouterr().err
-    Run(RunOptions(mode=OUTPUT, output_dir="out-local", jsonl=JsonlOptions()), (None, None, False, None)).run(
+    Run(RunSpec(mode=Mode.OUTPUT, output_dir="out-local", jsonl=JsonlOptions())).run(
         sources, skipped, missing)
     written = tree(tmp_path / "out-dask")
     assert written == {k: v for k, v in tree(tmp_path / "out-local").items() if k != "part-2.jsonl"}
@@ -373,7 +396,7 @@ def test_a_worker_killed_mid_run_still_writes_every_record_once(tmp_path):
 
     with local_cluster(2) as cluster:
         run = subprocess.Popen(command + [cluster.scheduler_address], cwd=tmp_path, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+                               stderr=subprocess.PIPE, text=True, env=tls_env(cluster, tmp_path))
         try:
             writers.append(_wait(lambda: _open_writer(fifo), "a worker to open the pipe"))
             (doomed,) = _wait(lambda: _readers(fifo), "the reading worker")
@@ -410,3 +433,67 @@ def test_a_worker_killed_mid_run_still_writes_every_record_once(tmp_path):
     assert tree(tmp_path / "out-dask") == tree(tmp_path / "out-local")
     assert (tmp_path / "report-dask.json").read_text() == (tmp_path / "report-local.json").read_text()
     assert stderr == local.stderr
+
+
+def test_the_local_cluster_takes_only_this_runs_certificate(cluster):
+    """Another local user can reach the port, but neither plain TCP nor TLS without the run's
+    certificate gets a connection: no code of theirs runs on the scheduler or the workers."""
+    address = cluster.scheduler_address
+    assert address.startswith("tls://127.0.0.1:")
+    no_certificate = {"distributed.comm.tls.ca-file": None, "distributed.comm.tls.client.cert": None,
+                      "distributed.comm.tls.client.key": None}
+    with dask.config.set(no_certificate):
+        with pytest.raises((OSError, TypeError)):  # refused before any message
+            distributed.Client(address, timeout="3s", security=distributed.Security())
+        with pytest.raises(OSError):
+            distributed.Client(address.replace("tls://", "tcp://"), timeout="3s", security=distributed.Security())
+    stranger = distributed.Security.temporary()  # a certificate of another run's making
+    with pytest.raises(OSError):
+        distributed.Client(address, timeout="3s", security=stranger)
+    with distributed.Client(cluster) as client:  # the run's own client
+        assert client.submit(sum, [1, 2]).result() == 3
+
+
+def test_a_tls_scheduler_without_credentials_is_one_line_and_exit_2(cluster, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_shards(tmp_path / "data", shards=1, records=5)
+    no_certificate = {"distributed.comm.tls.ca-file": None, "distributed.comm.tls.client.cert": None,
+                      "distributed.comm.tls.client.key": None}
+    with dask.config.set(no_certificate):
+        result = cli(["clean", "--jsonl", "data", "--output-dir", "out", "--engine", "dask",
+                      "--scheduler", cluster.scheduler_address])
+    assert result.exit_code == 2
+    assert "takes TLS: set distributed.comm.tls.ca-file" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Ctrl-C as a signal to the process group")
+@pytest.mark.parametrize("jsonl", [False, True], ids=["text files", "JSONL shards"])
+def test_ctrl_c_on_a_local_cluster_counts_what_was_written_and_exits_130(tmp_path, jsonl):
+    articles = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "articles").glob("*.dirty.txt"))
+    (tmp_path / "in").mkdir()
+    for copy in range(200):
+        if jsonl:  # 200 shards of 5 records
+            lines = [json.dumps({"id": i, "text": a.read_text(encoding="utf-8")}) + "\n" for i, a in enumerate(articles)]
+            (tmp_path / "in" / f"{copy:03d}.jsonl").write_text("".join(lines), encoding="utf-8")
+            continue
+        for article in articles:
+            (tmp_path / "in" / f"{copy:03d}-{article.name}").write_bytes(article.read_bytes())
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    run = subprocess.Popen([sys.executable, "-m", "textfix", "clean", "--engine", "dask", "-j", "2", "in",
+                            "--output-dir", "out", *(["--jsonl"] if jsonl else [])], cwd=tmp_path, env=env,
+                           stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        _wait(lambda: (tmp_path / "out").exists(), "the first cleaned file", timeout=120)
+        time.sleep(random.uniform(0.1, 0.5))
+        os.killpg(run.pid, signal.SIGINT)  # as Ctrl-C in a terminal: every process of the group
+        _out, err = run.communicate(timeout=120)
+    finally:
+        if run.poll() is None:
+            os.killpg(run.pid, signal.SIGKILL)
+    assert run.returncode == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
+    written = sum(1 for p in (tmp_path / "out").rglob("*.json*" if jsonl else "*.txt"))
+    counted = re.search(r"interrupted; (\d+) files?: (\d+) changed", err)
+    assert counted and int(counted[2]) == written < (1 if jsonl else len(articles)) * 200, err

@@ -88,7 +88,21 @@ def assert_fixpoint(text: str, opts: dict) -> None:
     assert not second.edits
 
 
-PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# CI runs a few hundred examples; TEXTFIX_FIXPOINT_EXAMPLES=20000 runs a long search.
+EXAMPLES = int(os.environ.get("TEXTFIX_FIXPOINT_EXAMPLES", "300"))
+PROPERTY = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Non-fixpoints the long search found, each with the options it failed under.
+FOUND = [
+    # The apostrophe style was measured on the original, which had too few marks for one; the
+    # decoded entity gave the output a straight style, and pass 2 moved the curly mark to it.
+    ("n' t&#8217n' t", {"select": ["entities", "punctuation"], "unsafe": True}),
+]
+
+
+@pytest.mark.parametrize("text, opts", FOUND, ids=[repr(text) for text, _ in FOUND])
+def test_found_non_fixpoints_now_settle(text, opts):
+    assert_fixpoint(text, opts)
 
 
 @PROPERTY
@@ -98,7 +112,7 @@ def test_debris_cleaners_reach_a_fixpoint(text, opts):
 
 
 @pytest.mark.xfail(strict=False, reason="boilerplate and spin are not yet stable (issue 14, their own fixes)")
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=max(150, EXAMPLES // 2), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS, options(ALL_CLEANERS))
 def test_all_cleaners_reach_a_fixpoint(text, opts):
     assert_fixpoint(text, opts)

@@ -40,3 +40,39 @@ def test_stdin_mixed_with_files_under_jobs_is_read_whole(tmp_path):
     expected = textfix.clean(data.decode("utf-8")).text
     assert cleaned[0].read_text(encoding="utf-8") == expected
 
+
+
+ARTICLES = sorted((REPO / "fixtures" / "articles").glob("*.dirty.txt"))
+
+
+def test_local_pool_and_dask_executors_are_interchangeable(tmp_path, monkeypatch, capsys):
+    """The same run through each of the three executors: the same files, summary and report."""
+    distributed = __import__("pytest").importorskip("distributed")
+    from textfix.dask_engine import DaskExecutor, local_cluster
+    from textfix.discovery import discover
+    from textfix.parallel import WorkerPool
+    from textfix.runner import Run
+    from textfix.spec import Mode, PipelineSpec, RunSpec
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    for i, article in enumerate(ARTICLES * 12):  # more files than a Dask task takes
+        (tmp_path / "in" / f"{i:02d}-{article.name}").write_bytes(article.read_bytes())
+    (tmp_path / "in" / "binary.txt").write_bytes(b"PK\x03\x04\x00")  # one failure, in its place
+    sources, skipped, missing = discover(["in"], ["*.txt"], [])
+    pipeline = PipelineSpec.make()
+    seen = {}
+    with local_cluster(2) as cluster, distributed.Client(cluster) as client:
+        executors = {"local": WorkerPool(1, pipeline), "pool": WorkerPool(2, pipeline),
+                     "dask": DaskExecutor(client, pipeline, size=7)}
+        for name, executor in executors.items():
+            spec = RunSpec(pipeline=pipeline, mode=Mode.OUTPUT, output_dir=f"out-{name}",
+                           report_path=f"report-{name}.json", jobs=2)
+            code = Run(spec, executor=executor).run(sources, skipped, missing)
+            err = capsys.readouterr().err
+            tree = {p.name: p.read_bytes() for p in sorted((tmp_path / f"out-{name}").rglob("*")) if p.is_file()}
+            seen[name] = (code, err, tree, (tmp_path / f"report-{name}.json").read_text())
+    assert seen["local"][0] == 2 and "binary.txt" in seen["local"][1]
+    assert len(seen["local"][2]) == len(ARTICLES) * 12
+    assert seen["pool"] == seen["local"]
+    assert seen["dask"] == seen["local"]

@@ -24,13 +24,17 @@ def make_pipeline(
     unsafe: bool = False,
     options: dict[str, dict] | None = None,
 ) -> Pipeline:
-    """A pipeline of every registered cleaner, filtered by ``select``/``ignore``.
+    """A pipeline of every registered cleaner, filtered by ``select``/``ignore`` (cleaner codes,
+    rule ids or reports' ``cleaner/rule`` ids).
 
-    ``options`` maps a cleaner code to keyword options for that cleaner.
+    ``options`` maps a cleaner code to options for that cleaner, checked against what the cleaner
+    declares: an unknown cleaner, rule or option, or a value of the wrong type, raises
+    :class:`textfix.errors.OptionError` (a ``ValueError``); a ``select`` that is not a list, a
+    ``TypeError``.
     """
-    from .registry import make_cleaners
+    from .spec import PipelineSpec
 
-    return Pipeline(make_cleaners(options), select=select, ignore=ignore, unsafe=unsafe)
+    return PipelineSpec.make(select, ignore, unsafe, options).build()
 
 
 def clean(
@@ -42,7 +46,9 @@ def clean(
 ) -> Result:
     """Clean one document with the registered cleaners and return the :class:`Result`.
 
-    Raises :class:`textfix.errors.NotConverged` (naming the cleaner that kept changing the text)
+    ``text`` must be a ``str`` (``TypeError`` otherwise: decode bytes first). Raises
+    :class:`textfix.errors.OptionError` for unknown cleaners, rules or options, and
+    :class:`textfix.errors.NotConverged` (naming the cleaner that kept changing the text)
     when the cleaners do not settle within the pipeline's rounds; the input is then left as it
     was, since a second run would change the output again.
     """

@@ -17,6 +17,7 @@ from .io import atomic_write, decode, display_name, read_bytes
 from .parallel import worker_pipeline
 from .result import Result
 from .retention import Kept, result_retention
+from .spec import Mode
 
 CHANGED, UNCHANGED, FAILED = "changed", "unchanged", "failed"
 
@@ -26,7 +27,7 @@ class FileTask:
     """What a worker needs to clean one file. ``mode`` is stdout, check, diff, in-place or output."""
 
     source: Source
-    mode: str
+    mode: Mode
     out_path: str | None = None
     encoding: str | None = None
     max_bytes: int = 64_000_000
@@ -72,17 +73,17 @@ def clean_file(task: FileTask) -> Outcome:
         data = task.data if task.data is not None else read_bytes(path, task.max_bytes, name)
         text, encoding = decode(data, name, task.encoding)
         result = worker_pipeline().run(text, path=name)
-        if task.mode == "in-place" and result.changed:
+        if task.mode == Mode.IN_PLACE and result.changed:
             # Never overwrite a file that changed while we cleaned it with a stale result.
             if not _unchanged_on_disk(path, _digest(data)):
                 raise TextfixError(f"{name} changed or vanished while being cleaned; left as it is")
             atomic_write(path, result.text, encoding)
-        elif task.mode == "output":
+        elif task.mode == Mode.OUTPUT:
             atomic_write(task.out_path, result.text, make_dirs=True)
         output = None
-        if task.mode == "stdout":
+        if task.mode == Mode.STDOUT:
             output = result.text
-        elif task.mode == "diff" and result.changed:
+        elif task.mode == Mode.DIFF and result.changed:
             output = result.diff(name)
         counts = Counter(result.counts())
         return Outcome(name, CHANGED if result.changed else UNCHANGED,

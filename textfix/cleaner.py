@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar, Iterable
 
@@ -54,13 +55,19 @@ class Document:
         return apostrophe_style(self.original)
 
 
+@dataclass(frozen=True)
+class NoOptions:
+    """The options of a cleaner that takes none: any option given to it is an error."""
+
+
 class Cleaner:
     """A small named step that looks at text and proposes :class:`~textfix.edits.Edit` objects.
 
     Subclasses set ``code`` (stable, used by ``--select``/``--ignore``), ``summary``, ``stage``
     (lower runs earlier; ties break on ``code``), ``rules`` (rule id -> what it fixes) and
-    implement :meth:`find_edits`. Options from the command line or config arrive as keyword
-    arguments and are kept in ``self.options``.
+    implement :meth:`find_edits`. ``Options`` declares the cleaner's options as a frozen dataclass
+    with typed fields (see :mod:`textfix.options`); options from the command line, the config or
+    the API are checked against it and arrive as keyword arguments, kept in ``self.options``.
 
     :meth:`find_edits` must answer the same for the same text of a document: the pipeline does
     not ask a cleaner again about a text it left unchanged, and keeps its suggestions instead.
@@ -71,6 +78,7 @@ class Cleaner:
     stage: ClassVar[int] = 50
     safety: ClassVar[str] = SAFE
     rules: ClassVar[dict[str, str]] = {}
+    Options: ClassVar[type] = NoOptions
 
     def __init__(self, **options):
         self.options = options

@@ -38,16 +38,6 @@ def _codes(values: tuple[str, ...]) -> list[str] | None:
     return codes or None
 
 
-def _check_codes(codes: list[str] | None, where: str) -> None:
-    if not codes:
-        return
-    from .registry import known_codes
-
-    unknown = sorted(set(codes) - known_codes())
-    if unknown:
-        raise TextfixError(f"{where}: unknown cleaner or rule: {', '.join(unknown)} (see 'textfix cleaners --rules')")
-
-
 def settings_options(func):
     """Options that map onto :class:`textfix.config.Settings`, shared by ``clean`` and ``config``."""
     options = [
@@ -76,8 +66,22 @@ def settings_options(func):
     return func
 
 
+def _warn_broken_plugins() -> None:
+    """One line on stderr per cleaner plugin that fails to load (instead of a Python warning)."""
+    import warnings
+
+    from .registry import PluginWarning, broken_plugins
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PluginWarning)
+        for message in broken_plugins():
+            click.echo(f"textfix: warning: {message}; left out", err=True)
+
+
 def _settings(paths, kw):
     from .config import resolve
+
+    _warn_broken_plugins()
 
     select, ignore = _codes(kw.pop("select")), _codes(kw.pop("ignore"))
     overrides = {
@@ -94,9 +98,23 @@ def _settings(paths, kw):
         "max_size": kw.pop("max_size"),
     }
     settings = resolve(list(paths), overrides, kw.pop("config_path"))
-    _check_codes(settings.select, f"select ({settings.source_of('select')})")
-    _check_codes(settings.ignore, f"ignore ({settings.source_of('ignore')})")
+    pipeline_spec(settings)  # unknown codes or options fail here, naming their file or flag
     return settings
+
+
+def _where(settings, name: str, flag: str) -> str:
+    source = settings.source_of(name)
+    return f"{flag} (command line)" if source == "command line" else f"{name} ({source})"
+
+
+def pipeline_spec(settings):
+    """The checked :class:`~textfix.spec.PipelineSpec` of these settings."""
+    from .spec import PipelineSpec
+
+    return PipelineSpec.make(settings.select, settings.ignore, settings.unsafe_fixes, settings.cleaner_options(),
+                             where=f"cleaner options ({settings.source_of('cleaners')})",
+                             select_from=_where(settings, "select", "--select"),
+                             ignore_from=_where(settings, "ignore", "--ignore"))
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -141,7 +159,7 @@ def clean(paths, output, output_dir, in_place, show_diff, check, exit_zero, repo
     from .discovery import discover
     from .jsonl import JsonlOptions
     from .parallel import default_jobs
-    from .runner import CHECK, DIFF, IN_PLACE, OUTPUT, STDOUT, RunOptions
+    from .spec import Mode, RunSpec
 
     if sum(bool(x) for x in (output, output_dir, in_place)) > 1:
         raise TextfixError("choose one of --output, --output-dir and --in-place")
@@ -152,23 +170,24 @@ def clean(paths, output, output_dir, in_place, show_diff, check, exit_zero, repo
         settings.include = list(JSONL_INCLUDE)  # a folder of shards: take the JSONL files in it
     sources, skipped, missing = discover(list(paths), settings.include, settings.exclude,
                                          settings.respect_gitignore, settings.force_exclude)
-    mode = DIFF if show_diff else CHECK if check else IN_PLACE if in_place else OUTPUT if (output_dir or output) else STDOUT
+    mode = (Mode.DIFF if show_diff else Mode.CHECK if check else Mode.IN_PLACE if in_place
+            else Mode.OUTPUT if (output_dir or output) else Mode.STDOUT)
     if output == "-":
-        mode = STDOUT
+        mode = Mode.STDOUT
     several = len(sources) + len(missing) > 1 or any(os.path.isdir(p) or any(c in p for c in "*?[") for p in paths)
-    if several and mode == STDOUT and not jsonl:
+    if several and mode == Mode.STDOUT and not jsonl:
         raise TextfixError("several inputs: use --in-place, --output-dir, --check or --diff")
     if output and output != "-" and several:
         raise TextfixError("--output takes one input; use --output-dir for several")
-    if output_format != "text" and mode == STDOUT:
-        raise TextfixError(f"--output-format {output_format} needs stdout free: add --check, --in-place or --output-dir")
-    options = RunOptions(
-        mode=mode, fail_on_change=check, output_file=output if output != "-" else None, output_dir=output_dir,
+    options = dict(
+        mode=mode, fail_on_change=check, output_file=output if output != "-" else None,
+        output_dir=output_dir if mode == Mode.OUTPUT else None,
         jobs=jobs or default_jobs(), output_format=output_format, report_path=report_path,
         report_format=report_format, quiet=quiet, verbose=verbose, exit_zero=exit_zero, encoding=encoding,
         max_bytes=int(settings.max_size * 1e6), progress=progress,
         jsonl=JsonlOptions(text_field, stats_field, bad_records) if jsonl else None,
     )
+    RunSpec(**options)  # a contradiction among the flags fails before any template is learned
     if scheduler and engine != "dask":
         raise TextfixError("--scheduler needs --engine dask")
     auto_folder = None
@@ -185,24 +204,23 @@ def clean(paths, output, output_dir, in_place, show_diff, check, exit_zero, repo
             shutil.rmtree(auto_folder, ignore_errors=True)
 
 
-def _clean(settings, options, sources, skipped, missing, engine, scheduler) -> int:
+def _clean(settings, options: dict, sources, skipped, missing, engine, scheduler) -> int:
     from .runner import Run
+    from .spec import RunSpec
 
     if settings.templates:
         from .templates import read_templates
 
         for path in settings.templates:
             read_templates(path)  # a missing or malformed file fails here, before any worker starts
-    pipeline_args = (settings.select, settings.ignore, settings.unsafe_fixes, settings.cleaner_options())
+    spec = RunSpec(pipeline=pipeline_spec(settings), **options)
     # Build the cleaners once here so a broken plugin or option fails fast, before any worker starts.
-    from . import make_pipeline
-
-    make_pipeline(*pipeline_args)
+    spec.pipeline.build()
     if engine == "dask":
         from .dask_engine import run_dask
 
-        return run_dask(options, pipeline_args, sources, skipped, missing, scheduler)
-    return Run(options, pipeline_args).run(sources, skipped, missing)
+        return run_dask(spec, sources, skipped, missing, scheduler)
+    return Run(spec).run(sources, skipped, missing)
 
 
 def _learn_batch(paths, output, text_field, site_field, engine, scheduler, jobs, verbose, k=None, p=None,
@@ -319,13 +337,28 @@ def templates_learn(paths, output, text_field, site_field, min_documents, min_sh
                  max_keys)
 
 
+def _terminate(signum, frame) -> None:
+    from .lifetime import Terminated
+
+    raise Terminated()
+
+
 def run() -> None:
-    """Entry point: the CLI with a last guard so no traceback reaches the user."""
+    """Entry point: the CLI with a last guard so no traceback reaches the user.
+
+    SIGTERM stops a run as Ctrl-C does (running writes finish, workers end, exit 143), instead
+    of killing this process under its workers.
+    """
+    import signal
+
+    from .lifetime import Terminated, interrupted_exit_code
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         main(standalone_mode=True)
-    except KeyboardInterrupt:
-        click.echo("textfix: interrupted", err=True)
-        sys.exit(130)
+    except KeyboardInterrupt as stop:
+        click.echo(f"textfix: {'terminated' if isinstance(stop, Terminated) else 'interrupted'}", err=True)
+        sys.exit(interrupted_exit_code(stop))
     except BrokenPipeError:
         # The reader went away (`| head`); silence the flush at exit too.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -7,7 +7,7 @@ import os
 import sys
 from dataclasses import dataclass, field, fields
 
-from .errors import TextfixError
+from .errors import OptionError, TextfixError
 from .io import DEFAULT_MAX_BYTES
 
 if sys.version_info >= (3, 11):
@@ -37,14 +37,27 @@ class Settings:
     sources: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def cleaner_options(self) -> dict[str, dict]:
-        """Keyword options per cleaner code, as the pipeline takes them."""
+        """Options per cleaner code, as the pipeline takes them: the ``cleaners`` tables plus the
+        top-level keys that are shorthands for spin's and boilerplate's options.
+
+        A shorthand and its long form in config files must agree (``spin-threshold`` and
+        ``[tool.textfix.cleaners.spin] threshold``); ``--spin-threshold`` overrides both.
+        """
         options = {code: dict(opts) for code, opts in self.cleaners.items()}
-        if self.phrases:
-            options.setdefault("spin", {})["phrases"] = list(self.phrases)
-        if self.templates:
-            options.setdefault("boilerplate", {})["templates"] = list(self.templates)
+        for attr, code, name in (("phrases", "spin", "phrases"), ("templates", "boilerplate", "templates")):
+            extra = getattr(self, attr)
+            if extra:
+                listed = list(options.get(code, {}).get(name, ()))
+                options.setdefault(code, {})[name] = listed + [p for p in extra if p not in listed]
         if self.spin_threshold is not None:
-            options.setdefault("spin", {})["threshold"] = self.spin_threshold
+            spin = options.setdefault("spin", {})
+            given = {key: spin.pop(key) for key in ("threshold",) if key in spin}
+            source = self.source_of("spin_threshold")
+            if given and given["threshold"] != self.spin_threshold and source != COMMAND_LINE:
+                raise OptionError(
+                    f"spin-threshold = {self.spin_threshold!r} ({source}) and [tool.textfix.cleaners.spin] "
+                    f"threshold = {given['threshold']!r} ({self.source_of('cleaners')}) disagree: keep one")
+            spin["threshold"] = self.spin_threshold
         return options
 
     def source_of(self, name: str) -> str:
@@ -116,8 +129,24 @@ def apply_table(settings: Settings, table: dict, path: str) -> None:
             raise TextfixError(f"{path}: {key!r} in {where} must be {expected}")
         if attr in ("phrases", "templates"):  # relative to the config file, not to wherever textfix runs
             value = [p if p == AUTO else os.path.normpath(os.path.join(base, p)) for p in value]
+        if attr == "cleaners":
+            value = {code: _cleaner_table(code, options, path, where, base) for code, options in value.items()}
         setattr(settings, attr, value)
         settings.sources[attr] = path
+
+
+def _cleaner_table(code: str, options: dict, path: str, where: str, base: str) -> dict:
+    """One ``[tool.textfix.cleaners.CODE]`` table, checked against what the cleaner declares
+    (unknown cleaner, unknown option, wrong type: an error naming the file); its file paths are
+    made relative to the config file."""
+    from .registry import check_cleaner_options
+
+    table = f"{where[:-1]}.cleaners.{code}]" if where.startswith("[") else f"[cleaners.{code}] in {where}"
+    check_cleaner_options(code, options, f"{path}: {table}", from_config=True)
+    paths = {"phrases", "templates"}
+    return {key: [p if p == AUTO else os.path.normpath(os.path.join(base, p)) for p in value]
+            if key.replace("-", "_") in paths and isinstance(value, list) else value
+            for key, value in options.items()}
 
 
 def resolve(paths: list[str], overrides: dict, config_path: str | None = None) -> Settings:

@@ -24,3 +24,8 @@ class NotConverged(TextfixError):
         super().__init__(
             f"{where}no fixpoint after {rounds} rounds: {', '.join(self.cleaners)} kept changing the text"
         )
+
+
+class OptionError(TextfixError, ValueError):
+    """An unknown cleaner, rule or option, or an option of the wrong type or out of range; the
+    message names the file, flag or argument it came from."""

@@ -56,14 +56,21 @@ class Pipeline:
             return False
         if self.select is None:
             return True
-        return cleaner.code in self.select or any(rule in self.select for rule in cleaner.rules)
+        return cleaner.code in self.select or any(
+            rule in self.select or f"{cleaner.code}/{rule}" in self.select for rule in cleaner.rules)
 
     def _wanted(self, cleaner: Cleaner, edit: Edit) -> bool:
-        if edit.rule in self.ignore:
+        """Whether ``edit`` passes --select/--ignore, which name a cleaner, a rule, or a report's
+        ``cleaner/rule``."""
+        if edit.rule in self.ignore or (self.ignore and f"{cleaner.code}/{edit.rule}" in self.ignore):
             return False
-        return self.select is None or cleaner.code in self.select or edit.rule in self.select
+        return (self.select is None or cleaner.code in self.select or edit.rule in self.select
+                or f"{cleaner.code}/{edit.rule}" in self.select)
 
     def run(self, text: str, path: str | None = None) -> Result:
+        if not isinstance(text, str):
+            hint = " (decode it first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
+            raise TypeError(f"textfix cleans a str, not {type(text).__name__}{hint}")
         original = text
         doc = Document(original, path)
         lines = LineIndex(original)

@@ -1,7 +1,7 @@
 """A whole run of ``textfix clean``: sources in, outcomes in order, messages, summary, exit code.
 
-The CLI parses options into a :class:`RunOptions`; everything else happens here, so the same run
-can be driven from Python.
+The CLI parses options into a :class:`~textfix.spec.RunSpec`; everything else happens here, so the
+same run can be driven from Python.
 """
 
 from __future__ import annotations
@@ -9,41 +9,24 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
-from contextlib import nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import click
 
 from .batch import CHANGED, FAILED, FileTask, Outcome, clean_file, output_path, read_stdin_task
 from .discovery import Skipped, Source
+from .io import display_name
 from .errors import TextfixError
 from .jsonl import JsonlOptions, clean_jsonl
-from .parallel import WorkerPool, ordered_map
+from .lifetime import Terminated, interrupted_exit_code
+from .parallel import WorkerPool
 from .progress import ProgressBar
 from .annotations import GithubAnnotations, job_summary_from, lost_prose_warning
 from .retention import RetentionTally, result_retention
+from .spec import Mode, OutputFormat, RunSpec
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
-STDOUT, CHECK, DIFF, IN_PLACE, OUTPUT = "stdout", "check", "diff", "in-place", "output"
-
-
-@dataclass
-class RunOptions:
-    mode: str = STDOUT
-    fail_on_change: bool = False  # --check: exit 1 when anything would change
-    output_file: str | None = None
-    output_dir: str | None = None
-    jobs: int = 1
-    output_format: str = "text"
-    report_path: str | None = None
-    report_format: str | None = None
-    quiet: bool = False
-    verbose: bool = False
-    exit_zero: bool = False
-    encoding: str | None = None
-    max_bytes: int = 64_000_000
-    jsonl: JsonlOptions | None = None
-    progress: bool | None = None  # None: only when stderr is a terminal
 
 
 @dataclass
@@ -73,23 +56,36 @@ def _say(message: str) -> None:
 
 
 class Run:
-    def __init__(self, options: RunOptions, pipeline_args: tuple):
-        self.options = options
-        self.pipeline_args = pipeline_args
+    """One ``textfix clean`` run: tasks out to an executor, outcomes accounted for in input order.
+
+    ``executor`` maps :func:`textfix.batch.clean_file` over the file tasks (default: a
+    :class:`~textfix.parallel.WorkerPool` of ``spec.jobs`` processes; the Dask engine passes its
+    :class:`~textfix.dask_engine.DaskExecutor`). ``shards(run, sources)`` cleans JSONL sources
+    (default: :func:`stream_jsonl`, chunks of records streamed through the worker pool). Both
+    report through the public methods :meth:`file_done`, :meth:`jsonl_chunk_done`,
+    :meth:`jsonl_file_done` and :meth:`jsonl_file_failed`.
+    """
+
+    def __init__(self, spec: RunSpec, executor=None, shards=None):
+        self.spec = spec
+        self.executor = executor
+        self.shards = shards or stream_jsonl
         self.summary = Summary()
         self.results: list = []
         self.failures: list[dict] = []
-        self.keep_results = bool(options.report_path) or options.output_format != "text"
+        self.outputs: list[str] = []  # the files the file tasks write (--output, --output-dir)
+        self.keep_results = spec.keep_results
         self.github = GithubAnnotations()
 
-    # --- per-item handling -------------------------------------------------------------------
+    # --- accounting, in input order --------------------------------------------------------------
     def _failed(self, path: str, message: str) -> None:
         self.summary.failed += 1
         self.failures.append({"path": path, "error": message})
         _say(f"textfix: error: {message}" if message.startswith(path) else f"textfix: error: {path}: {message}")
 
-    def _file_done(self, outcome: Outcome) -> None:
-        opts = self.options
+    def file_done(self, outcome: Outcome) -> None:
+        """Account for one text file's outcome."""
+        opts = self.spec
         self.summary.files += 1
         if outcome.status == FAILED:
             self._failed(outcome.path, outcome.error)
@@ -108,104 +104,37 @@ class Run:
             sys.stdout.buffer.write(outcome.output.encode("utf-8", "surrogateescape"))
             sys.stdout.buffer.flush()
         self._per_item_message(outcome.path, outcome.status == CHANGED, outcome.edits)
-        if opts.output_format == "github":
+        if opts.output_format == OutputFormat.GITHUB:
             for result in outcome.results:
                 for line in self.github.lines(result, result_retention(result)):
                     click.echo(line)
 
     def _per_item_message(self, path: str, changed: bool, edits: int) -> None:
-        opts = self.options
-        if opts.quiet or opts.output_format != "text":
+        opts = self.spec
+        if opts.quiet or opts.output_format != OutputFormat.TEXT:
             return
-        if changed and opts.mode in (CHECK, DIFF):
+        if changed and opts.mode in (Mode.CHECK, Mode.DIFF):
             _say(f"would clean {path} ({edits} edit{'s' if edits != 1 else ''})")
         elif changed and opts.verbose:
             _say(f"cleaned {path} ({edits} edit{'s' if edits != 1 else ''})")
         elif opts.verbose:
             _say(f"{path}: nothing to change")
 
-    # --- the run -------------------------------------------------------------------------------
-    def run(self, sources: list[Source], skipped: list[Skipped], missing: list[Skipped]) -> int:
-        opts = self.options
-        if opts.verbose and not opts.quiet:
-            for item in skipped:
-                _say(f"skipped {item.path}: {item.reason}")
-        for item in missing:
-            self.summary.files += 1
-            self._failed(item.path, f"{item.path}: {item.reason}")
-        if not sources and not missing:
-            _say("textfix: no files to clean (see -v for what was skipped)")
-        try:
-            if opts.jsonl:
-                self._run_jsonl(sources)
-            else:
-                self._run_files(sources)
-        except KeyboardInterrupt:
-            self._finish(interrupted=True)
-            return 130
-        return self._finish()
-
-    def _tasks(self, sources: list[Source]):
-        opts = self.options
-        for source in sources:
-            out = None
-            if opts.mode == OUTPUT:
-                out = opts.output_file or output_path(source, opts.output_dir)
-            task = FileTask(source, opts.mode, out, opts.encoding, opts.max_bytes, self.keep_results)
-            yield read_stdin_task(task) if source.path == "-" else task
-
-    def _progress(self, total: int):
-        opts = self.options
-        show = opts.progress if opts.progress is not None else sys.stderr.isatty()
-        if not show or opts.quiet or total < 2:
-            return None
-        return ProgressBar(total)
-
-    def _run_files(self, sources: list[Source]) -> None:
-        bar = self._progress(len(sources))
-        jobs = min(self.options.jobs, max(1, len(sources)))
-        outcomes = ordered_map(clean_file, self._tasks(sources), jobs, self.pipeline_args)
-        with bar or nullcontext():
-            for outcome in outcomes:
-                self._file_done(outcome)
-                if bar is not None:
-                    bar.update(1)
-
-    def _run_jsonl(self, sources: list[Source]) -> None:
-        opts = self.options
-        jsonl = self._jsonl_options()
-        with WorkerPool(opts.jobs, self.pipeline_args) as pool:  # one pool for every file of the run
-            for source in sources:
-                self.summary.files += 1
-                name = "<stdin>" if source.path == "-" else source.path
-                out = None
-                if opts.mode == OUTPUT:
-                    out = opts.output_file or output_path(source, opts.output_dir)
-                try:
-                    totals = clean_jsonl(source.path, opts.mode, out, jsonl, pool,
-                                         lambda chunk, name=name: self._jsonl_chunk_done(name, chunk))
-                except TextfixError as e:
-                    self._failed(name, str(e))
-                    continue
-                self._jsonl_file_done(name, totals)
-
-    def _jsonl_options(self) -> JsonlOptions:
-        jsonl = self.options.jsonl
-        return JsonlOptions(jsonl.text_field, jsonl.stats_field, jsonl.bad_records, keep_results=self.keep_results)
-
-    def _jsonl_chunk_done(self, name: str, chunk) -> None:
+    def jsonl_chunk_done(self, name: str, chunk) -> None:
         """Account for one cleaned chunk of a JSONL file (chunks arrive in file order)."""
         self.summary.counts.update(chunk.counts)
         for problem in chunk.problems:
-            action = "passed through" if self.options.jsonl.bad_records == "pass" else "skipped"
+            action = "passed through" if self.spec.jsonl.bad_records == "pass" else "skipped"
             _say(f"textfix: warning: {name}:{problem.line}: {problem.message}; {action}")
         for result in chunk.results:
             self.results.append(result)
-            if self.options.output_format == "github":
+            if self.spec.output_format == OutputFormat.GITHUB:
                 for line in self.github.lines(result, result_retention(result)):
                     click.echo(line)
 
-    def _jsonl_file_done(self, name: str, totals) -> None:
+    def jsonl_file_done(self, name: str, totals) -> None:
+        """Account for one JSONL file once all its chunks are in."""
+        self.summary.files += 1
         self.summary.records += totals["records"]
         self.summary.edits += totals["edits"]
         if totals["changed"]:
@@ -216,8 +145,77 @@ class Run:
         if totals["problems"]:
             self.failures.append({"path": name, "error": f"{totals['problems']} malformed records"})
 
-    def _finish(self, interrupted: bool = False) -> int:
-        opts = self.options
+    def jsonl_file_failed(self, name: str, message: str) -> None:
+        self.summary.files += 1
+        self._failed(name, message)
+
+    # --- the run -------------------------------------------------------------------------------
+    def run(self, sources: list[Source], skipped: list[Skipped], missing: list[Skipped]) -> int:
+        opts = self.spec
+        if opts.verbose and not opts.quiet:
+            for item in skipped:
+                _say(f"skipped {item.path}: {item.reason}")
+        for item in missing:
+            self.summary.files += 1
+            self._failed(item.path, f"{item.path}: {item.reason}")
+        if not sources and not missing:
+            _say("textfix: no files to clean (see -v for what was skipped)")
+        try:
+            if opts.jsonl:
+                self.shards(self, sources)
+            else:
+                self._run_files(sources)
+        except KeyboardInterrupt as stop:
+            return self._finish(interrupted=stop)
+        return self._finish()
+
+    def file_tasks(self, sources: list[Source]):
+        """One task per source, with absolute paths (a worker's working folder may be another)."""
+        opts = self.spec
+        for source in sources:
+            out = None
+            if opts.mode == Mode.OUTPUT:
+                out = os.path.abspath(opts.output_file or output_path(source, opts.output_dir))
+                self.outputs.append(out)
+            path = source.path if source.path == "-" else os.path.abspath(source.path)
+            task = FileTask(Source(path, source.root), opts.mode, out, opts.encoding, opts.max_bytes,
+                            self.keep_results, name=display_name(source.path))
+            yield read_stdin_task(task) if source.path == "-" else task
+
+    def new_executor(self, jobs: int):
+        """The run's executor, or a worker pool of ``jobs`` processes when it was given none."""
+        return self.executor if self.executor is not None else WorkerPool(jobs, self.spec.pipeline)
+
+    @contextmanager
+    def progress(self, total: int):
+        """A function advancing the run's progress bar (shown on a terminal) by n items."""
+        opts = self.spec
+        show = opts.progress if opts.progress is not None else sys.stderr.isatty()
+        if not show or opts.quiet or total < 2:
+            yield lambda n: None
+            return
+        with ProgressBar(total) as bar:
+            yield bar.update
+
+    def _run_files(self, sources: list[Source]) -> None:
+        jobs = min(self.spec.jobs, max(1, len(sources)))
+        with self.new_executor(jobs) as executor, self.progress(len(sources)) as advance:
+            outcomes = executor.map(clean_file, self.file_tasks(sources))
+            try:
+                for outcome in outcomes:
+                    self.file_done(outcome)
+                    advance(1)
+            except KeyboardInterrupt:  # the files the workers were writing are written: count them
+                for outcome in outcomes.stop():
+                    self.file_done(outcome)
+                raise
+
+    def jsonl_options(self) -> JsonlOptions:
+        jsonl = self.spec.jsonl
+        return JsonlOptions(jsonl.text_field, jsonl.stats_field, jsonl.bad_records, keep_results=self.keep_results)
+
+    def _finish(self, interrupted: KeyboardInterrupt | None = None) -> int:
+        opts = self.spec
         if opts.report_path:
             from .report import write_report
 
@@ -225,23 +223,44 @@ class Run:
                 write_report(opts.report_path, self.results, self.failures, opts.report_format)
             except TextfixError as e:
                 self._failed(opts.report_path, str(e))
-        if opts.output_format == "json":
+        if opts.output_format == OutputFormat.JSON:
             from .report import report_json
 
             click.echo(report_json(self.results, self.failures), nl=False)
-        if opts.output_format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        if opts.output_format == OutputFormat.GITHUB and os.environ.get("GITHUB_STEP_SUMMARY"):
             try:
                 job_summary_from(os.environ["GITHUB_STEP_SUMMARY"], self.results)
             except TextfixError as e:
                 self._failed(os.environ["GITHUB_STEP_SUMMARY"], str(e))
-        if interrupted:
-            _say(f"textfix: interrupted; {self.summary.line(opts.mode == CHECK)} before stopping")
-            return 130
+        if interrupted is not None:
+            how = "terminated" if isinstance(interrupted, Terminated) else "interrupted"
+            _say(f"textfix: {how}; {self.summary.line(opts.mode == Mode.CHECK)} before stopping")
+            return interrupted_exit_code(interrupted)
         show_summary = not opts.quiet and (self.summary.files > 1 or opts.verbose)
-        if show_summary and opts.output_format == "text":
-            _say(self.summary.line(opts.mode in (CHECK, DIFF)))
+        if show_summary and opts.output_format == OutputFormat.TEXT:
+            _say(self.summary.line(opts.mode in (Mode.CHECK, Mode.DIFF)))
         if self.summary.failed:
             return EXIT_ERROR
         if opts.fail_on_change and self.summary.changed and not opts.exit_zero:
             return EXIT_CHANGES
         return EXIT_OK
+
+
+def stream_jsonl(run: Run, sources: list[Source]) -> None:
+    """Clean JSONL sources one after the other, their chunks of records streamed through one
+    executor for the whole run (:func:`textfix.jsonl.clean_jsonl`)."""
+    spec = run.spec
+    jsonl = run.jsonl_options()
+    with run.new_executor(spec.jobs) as executor:
+        for source in sources:
+            name = display_name(source.path)
+            out = None
+            if spec.mode == Mode.OUTPUT:
+                out = spec.output_file or output_path(source, spec.output_dir)
+            try:
+                totals = clean_jsonl(source.path, spec.mode, out, jsonl, executor,
+                                     lambda chunk, name=name: run.jsonl_chunk_done(name, chunk))
+            except TextfixError as e:
+                run.jsonl_file_failed(name, str(e))
+                continue
+            run.jsonl_file_done(name, totals)

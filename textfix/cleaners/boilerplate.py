@@ -32,16 +32,26 @@ check it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..boilerplate.audit import edits
 from ..boilerplate.decision import decide
 from ..boilerplate.lines import content_lines, layout
 from ..cleaner import Cleaner
 
 
+@dataclass(frozen=True)
+class BoilerplateOptions:
+    """``templates``: site-template files learned by ``textfix templates learn``."""
+
+    templates: tuple[str, ...] = ()
+
+
 class BoilerplateCleaner(Cleaner):
     code = "boilerplate"
     summary = "Site navigation, share and comment prompts, related stories and footers around the article."
     stage = 30
+    Options = BoilerplateOptions
     rules = {
         "share-prompt": "share and follow prompts, lone social network names",
         "source-link": "'Source link', 'Read more: https://...', bare URLs around the article",

@@ -17,7 +17,7 @@ import regex
 
 from ..cleaner import Cleaner
 from ..edits import Edit
-from ..text.quotes import in_style
+from ..text.quotes import apostrophe_style, in_style
 from .punctuation import CONTRACTION_SUFFIX
 
 # ``&amp;`` layers in front of an entity mean it was escaped more than once.
@@ -241,6 +241,6 @@ class EntitiesCleaner(Cleaner):
             if edit.start >= taken_until:
                 edits.append(edit)
                 taken_until = edit.end
-        style = doc.apostrophe_style
+        style = apostrophe_style(text)  # of this text, as in the punctuation cleaner
         return [apostrophe_in_style(edit, text, style) for edit in edits] if style else edits
 

@@ -14,7 +14,7 @@ import regex
 
 from ..cleaner import Cleaner
 from ..edits import UNSAFE, Edit
-from ..text.quotes import acute_marks, in_style, off_style_apostrophes
+from ..text.quotes import acute_marks, apostrophe_style, in_style, off_style_apostrophes
 from ..text.sentences import capitalises_sentences
 from ._lines import line_bounds
 
@@ -374,7 +374,9 @@ class PunctuationCleaner(Cleaner):
         edits: list[Edit] = []
         for fixer in FIXERS:
             edits.extend(fixer(text))
-        style = doc.apostrophe_style
+        # The style is measured on the text this round sees, not on the original: the output
+        # is then a text whose own style asks for nothing more, so a second run changes nothing.
+        style = apostrophe_style(text)
         edits.extend(acute_accent_quotes(text, style))
         if style:
             edits = [

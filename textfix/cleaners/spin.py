@@ -18,6 +18,7 @@ Python).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from ..cleaner import Cleaner
 from ..edits import SAFE, UNSAFE, Edit
@@ -109,11 +110,27 @@ class _DocState:
         self.evidence = None  # the language model's evidence on the first text (judge.Evidence)
 
 
+@dataclass(frozen=True)
+class SpinOptions:
+    """The spin cleaner's options (see the module docstring)."""
+
+    threshold: float = DEFAULT_THRESHOLD
+    phrases: tuple[str, ...] = ()
+    assume_spun: bool = False
+    candidate_sources: tuple[str, ...] = CANDIDATE_SOURCES
+    table: object = field(default=None, metadata={"config": False})
+
+    def __post_init__(self):
+        if not 0 <= self.threshold <= 1:
+            raise ValueError(f"threshold must be a number in [0, 1], not {self.threshold!r}")
+
+
 class SpinCleaner(Cleaner):
     code = "spin"
     summary = "Spun wording (synonym-swapped text, tortured phrases) restored to the usual phrase."
     stage = 70
     safety = UNSAFE
+    Options = SpinOptions
     rules = {
         "spin-phrase": "a spun phrase from the phrase table (research study -> study)",
         "spin-context-word": "a word spinners put in, where its neighbours support the original (clients -> patients)",

@@ -2,8 +2,9 @@
 
 A page written with curly apostrophes (``it’s``) should not come out of cleaning with straight
 ones (``it's``) where an entity or a split contraction was repaired, nor the other way round.
-The style is measured once, on the text as it came in: apostrophes and single quotes next to a
-letter, of either shape. One shape is the style when it makes at least two thirds of at least
+The style is measured on the text a cleaner is given (each round's), so that the cleaned text's
+own style asks for no further change: apostrophes and single quotes next to a letter, of either
+shape. One shape is the style when it makes at least two thirds of at least
 three marks; otherwise the document has no style and every mark stays as it is.
 """
 
