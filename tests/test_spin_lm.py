@@ -144,3 +144,34 @@ def test_the_cleaner_keeps_no_document_state():
     second = pipeline.run(clean(NAMES[1]))
     assert vars(cleaner) == before  # nothing about either document stayed on the cleaner
     assert first.notes["spin"]["spun"] and not second.notes["spin"]["spun"]
+
+
+def test_ordinary_words_stay_in_clean_text_even_when_it_is_taken_as_spun():
+    # assume_spun skips the judgement, so every path offers what it would in a spun document:
+    # a table word that is ordinary English ("huge", a row huge -> big) needs the model's clear
+    # support, and the collocation path's guesses give way to the model's own word repairs.
+    for path in CLEAN_EXCERPTS:
+        text = path.read_text(encoding="utf-8")
+        for unsafe in (False, True):
+            result = spin_only(text, unsafe=unsafe, assume_spun=True)
+            assert not [e for e in result.edits if e.applied], (path.name, unsafe)
+    # the negative case: where the neighbours make the original far likelier, the row still repairs
+    # ("latest news" is what a spinner turns into "newest news"; "signs of depression" stays)
+    text = spun(NAMES[0]) + "\n\nRead the newest news from the city. The patients showed signs of depression."
+    repaired = spin_only(text, assume_spun=True).text
+    assert "the latest news" in repaired and "signs of depression" in repaired
+
+
+def test_model_repairs_by_default_only_from_the_fitted_probability():
+    from textfix.spin.restore import SUGGEST_AT, default_restorer
+
+    apply_at = default_restorer().apply_at
+    assert SUGGEST_AT < apply_at < 1
+    seen = set()
+    for name in NAMES:
+        for unsafe in (False, True):
+            for edit in spin_only(spun(name), unsafe=unsafe).edits:
+                if edit.rule == "spin-lm-word" and edit.applied:
+                    assert edit.confidence >= (SUGGEST_AT if unsafe else apply_at), edit
+                    seen.add((unsafe, edit.confidence >= apply_at))
+    assert (False, True) in seen and (True, False) in seen  # both sides of the line are exercised

@@ -16,6 +16,9 @@ Recipe:
    spinner replaced there; a word the spinner did not touch is a negative (changing it adds an error).
 3. A logistic regression on :data:`textfix.spin.restore.FEATURES` (L2 penalty :data:`PENALTY`,
    Newton's method), unweighted: its output is the probability that a repair is right.
+4. ``apply_at``: the lowest probability (in steps of 0.01) from which at least
+   :data:`APPLY_PRECISION` of the train repairs are right. Only those are applied by default; the
+   rest (from ``restore.SUGGEST_AT``) are suggestions, applied with unsafe fixes.
 
 Prints the share right above a few probabilities, and the word errors removed per 100 repairs
 at worst (every wrong repair counted as a new error).
@@ -40,6 +43,9 @@ from fit_spin_detector import fit, sources_for  # noqa: E402
 from textfix.spin import judge, restore  # noqa: E402
 
 PENALTY = 1.0
+# The share of default repairs that must be right on train: a wrong repair of an unspun word adds
+# an error, so the default keeps to repairs that are rarely wrong.
+APPLY_PRECISION = 0.9
 
 
 def examples(job: tuple) -> list[tuple[list[float], int]]:
@@ -98,6 +104,10 @@ def main() -> int:
         print(f"p >= {at}: {chosen.sum():>6} repairs, {100 * right / max(chosen.sum(), 1):5.1f}% right "
               f"(predicted {100 * p[chosen].mean() if chosen.any() else 0:5.1f}%), "
               f"errors removed per 100 repairs, at worst {100 * (2 * right - chosen.sum()) / max(chosen.sum(), 1):6.1f}")
+    apply_at = next((at / 100 for at in range(50, 100) if (p >= at / 100).any()
+                     and y[p >= at / 100].mean() >= APPLY_PRECISION), 0.99)
+    chosen = p >= apply_at
+    print(f"apply_at {apply_at}: {chosen.sum()} train repairs, {100 * y[chosen].mean() if chosen.any() else 0:.1f}% right")
     data = {
         "recipe": "tools/fit_spin_restorer.py on the spun documents of the train half of "
                   "benchmarks/spin_pairs.py (spinner's overlapping source held out); logistic "
@@ -106,6 +116,8 @@ def main() -> int:
         "features": list(restore.FEATURES),
         "weights": {n: round(float(b), 4) for n, b in zip(restore.FEATURES, beta[1:])},
         "bias": round(float(beta[0]), 4),
+        "apply_at": apply_at,
+        "apply_precision": APPLY_PRECISION,
     }
     args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")

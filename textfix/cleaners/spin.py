@@ -266,17 +266,38 @@ class SpinCleaner(Cleaner):
                 guessed.add(key)
             elif statistical and key not in guessed:
                 continue
-            safe = applies(repair, spun, self.threshold) and (first_pass or not statistical)
+            if repair.rule == "spin-context-word" and not self._context_word_kept(text, repair, state):
+                continue
+            safe = applies(repair, spun, self._threshold_for(repair.rule)) and (first_pass or not statistical)
             yield Edit(
                 repair.start, repair.end, repair.replacement, repair.rule, repair.message,
                 SAFE if safe else UNSAFE, repair.confidence,
             )
 
+    def _threshold_for(self, rule: str) -> float:
+        """The confidence from which a repair of ``rule`` is applied by default: the model's word
+        repairs also need the restorer's own ``apply_at``, fitted on train."""
+        if rule == "spin-lm-word":
+            from ..spin.restore import default_restorer
+
+            return max(self.threshold, default_restorer().apply_at)
+        return self.threshold
+
     def _collocation_kept(self, text: str, repair, state: "_DocState") -> bool:
-        """A collocation guess is kept when the language model agrees with it, and in a text the
-        model has judged, only above the threshold (its own suggestions are the better ones)."""
-        if state.evidence is not None and repair.confidence < self.threshold:
+        """A collocation guess is kept when the language model agrees with it, and only in a text
+        too short for the model to judge: where it has judged, its own word repairs are the
+        better ones (on train the collocation path's default repairs there changed more unspun
+        words than it restored: "whilst" -> "while", "intelligent" -> "bright")."""
+        if state.evidence is not None:
             return False
+        return model_gain(text, repair) >= PHRASE_GAIN * changed_words(text, repair)
+
+    @staticmethod
+    def _context_word_kept(text: str, repair, state: "_DocState") -> bool:
+        """A table word that is also ordinary English ("huge" for "big") is repaired, in a text the
+        model has judged, only where the model finds the original clearly likelier there."""
+        if state.evidence is None:
+            return True
         return model_gain(text, repair) >= PHRASE_GAIN * changed_words(text, repair)
 
     def _with_model_repairs(self, text: str, state: "_DocState", repairs: list, first_pass: bool) -> list:

@@ -6,8 +6,9 @@ the word and over the next candidate) and the document's own word families: a ca
 family is elsewhere in the document ("depressed", "antidepressant" beside a lone "despondency")
 is likelier. A logistic model fitted on the train pairs by ``tools/fit_spin_restorer.py``
 (``textfix/data/spin_restorer.json``) turns that evidence into the probability that the repair
-restores the original word; the cleaner applies it by default above its ``threshold`` and offers
-it as an unsafe fix above :data:`SUGGEST_AT`.
+restores the original word; the cleaner applies it by default from the restorer's ``apply_at`` (the probability from which
+nine in ten train repairs are right) and its own ``threshold``, and offers it as an unsafe fix
+from :data:`SUGGEST_AT`.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ SUGGEST_AT = 0.5  # probability from which a repair is offered at all (applied w
 class Restorer:
     weights: dict[str, float]
     bias: float
+    apply_at: float = 0.0  # the probability from which a repair is applied by default
 
     def probability(self, features: dict[str, float]) -> float:
         """The calibrated probability that a repair with these features restores the original.
@@ -52,7 +54,7 @@ def default_restorer() -> Restorer:
     """The shipped restorer (``textfix/data/spin_restorer.json``)."""
     with resources.files("textfix").joinpath("data", "spin_restorer.json").open("r", encoding="utf-8") as f:
         data = json.load(f)
-    return Restorer(data["weights"], data["bias"])
+    return Restorer(data["weights"], data["bias"], data.get("apply_at", 0.0))
 
 
 def sure_enough(slot, families: Families, density: float, restorer: Restorer) -> bool:
