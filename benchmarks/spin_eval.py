@@ -2,6 +2,7 @@
 """Measure the spin cleaner on text it has never seen. Usage::
 
     python benchmarks/spin_eval.py SHARED_DIR [--max N] [--folds 5] [--tables stylish,tortured,moby]
+                                              [--halves train,validation]
 
 Clean English bodies are spun forward with three spinner tables at two rates
 (``spin_pairs.py``: fixed train/validation split; tune on train, quote validation). Per table, rate
@@ -149,10 +150,10 @@ def overlap(pairs_made: list) -> tuple[int, int, int]:
     return in_table, in_thesaurus, total
 
 
-def score_clean(shared: Path, max_docs: int) -> dict:
+def score_clean(shared: Path, max_docs: int, halves: list[str]) -> dict:
     """Per half: clean bodies' spin scores, judged-spun count and changed words per 1000."""
     out = {}
-    for half in ("train", "validation"):
+    for half in halves:
         chosen = [b for b in spin_pairs.bodies(shared) if b.half == half]
         if max_docs:
             chosen = chosen[:max_docs]
@@ -173,7 +174,7 @@ def score_clean(shared: Path, max_docs: int) -> dict:
     return out
 
 
-def score_spun(shared: Path, clean: dict, tables: list[str], max_docs: int) -> None:
+def score_spun(shared: Path, clean: dict, tables: list[str], max_docs: int, halves: list[str]) -> None:
     held_out = has_candidate_sources()
     print("\nspinner hold-out: " + ("cleaner's overlapping candidate source left out per table" if held_out
                                     else "the cleaner has no candidate_sources option: overlap shown"))
@@ -182,7 +183,7 @@ def score_spun(shared: Path, clean: dict, tables: list[str], max_docs: int) -> N
     for name in tables:
         options = spin_options(name)
         for rate in spin_pairs.RATES:
-            for half in ("train", "validation"):
+            for half in halves:
                 made = spin_pairs.pairs(shared, name, rate, half, max_docs)
                 scores, judged, before, after = [], 0, 0, {False: 0, True: 0}
                 jobs = [(pair.original, pair.spun, options) for pair in made]
@@ -256,9 +257,9 @@ def seed_score(shared: Path) -> None:
 def timing(shared: Path) -> None:
     import subprocess
 
-    code = ("import time; t=time.perf_counter(); from textfix.spin import stats; "
-            "from textfix.spin.phrases import default_table; stats.load(); default_table(); "
-            "print(time.perf_counter()-t)")
+    # Everything the cleaner loads before its first document: tables, language model, detector.
+    code = ("import time; t=time.perf_counter(); from textfix.cleaners.spin import SpinCleaner; "
+            "SpinCleaner().preload(); print(time.perf_counter()-t)")
     load = float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
     samples = [b.text[:5000] for b in spin_pairs.bodies(shared)[:10]]
     run(samples[0], False, {})  # loaded and warm
@@ -279,7 +280,12 @@ def main() -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--tables", default=",".join(spin_pairs.TABLE_NAMES))
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for the spun documents")
+    parser.add_argument("--halves", default="train,validation", help="which halves to score")
     args = parser.parse_args()
+    halves = [h for h in args.halves.split(",") if h]
+    if not halves or set(halves) - {"train", "validation"}:
+        print(f"spin_eval: --halves takes train and/or validation, not {args.halves!r}", file=sys.stderr)
+        return 2
     if not (args.shared / "data/articles/index.tsv").exists():
         print(f"spin_eval: {args.shared} holds no data/articles/index.tsv", file=sys.stderr)
         return 2
@@ -290,14 +296,14 @@ def main() -> int:
         return 2
     timing(args.shared)
     seed_score(args.shared)
-    clean = score_clean(args.shared, args.max)
+    clean = score_clean(args.shared, args.max, halves)
     global _POOL
     if args.jobs > 1:
         import multiprocessing
 
         _POOL = multiprocessing.Pool(args.jobs)
     try:
-        score_spun(args.shared, clean, tables, args.max)
+        score_spun(args.shared, clean, tables, args.max, halves)
     finally:
         if _POOL:
             _POOL.close()

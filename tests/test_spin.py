@@ -1,7 +1,9 @@
 """The spin cleaner: phrase table, validation, detection, safety, consistency, idempotence.
 
-Real text comes from fixtures/: the spun seed article and clean article excerpts (MIT, from the
-Scrapinghub article-extraction benchmark; see fixtures/spin/README.md).
+Real text comes from fixtures/: clean article bodies and excerpts (MIT, from the Scrapinghub
+article-extraction benchmark), one of them spun forward with the published tortured-phrase pairs
+(CC BY 4.0), and the spun seed article as a test case (see fixtures/spin/README.md). No test
+asserts the seed's own repairs: the shipped table holds no row taken from it.
 """
 
 import re
@@ -18,6 +20,13 @@ from textfix.spin.repair import analyse
 ROOT = Path(__file__).resolve().parents[1]
 SEED = (ROOT / "fixtures/seeds/001_179fa0ad90426d34.txt").read_text(encoding="utf-8")
 CLEAN = sorted((ROOT / "fixtures/spin").glob("clean_en_*.txt"))
+# A clean body and the same body with every phrase the tortured pairs list replaced by its
+# tortured form; the .tsv lists the substitutions in order (original, tortured phrase).
+SPUN_PATH = ROOT / "fixtures/spin/spun_tortured_3c5bf8db4272.txt"
+SPUN = SPUN_PATH.read_text(encoding="utf-8")
+SPUN_ORIGINAL = (ROOT / "fixtures/spin/clean_en_3c5bf8db4272.txt").read_text(encoding="utf-8")
+SUBSTITUTIONS = [tuple(line.split("\t")) for line in SPUN_PATH.with_suffix(".tsv").read_text(encoding="utf-8").splitlines()
+                 if line and not line.startswith("#")]
 CASES = "spin.json"  # tests/cases/: {note, input, expected, assume_spun?}
 
 
@@ -96,9 +105,40 @@ def test_validator_reports_format_duplicates_and_chains(tmp_path):
 
 
 def test_chain_against_the_shipped_table(tmp_path):
+    shipped = " ".join(next(key for key in default_table().entries if len(key) == 2))
     table = tmp_path / "t.tsv"
-    table.write_text("fancy study\tresearch study\n", encoding="utf-8")  # 'research study' is a shipped key
+    table.write_text(f"fancy widget\t{shipped}\n", encoding="utf-8")  # its replacement is a shipped key
     assert any("chain" in str(p) for p in validate_table(table))
+    table.write_text("fancy widget\tplain widget\n", encoding="utf-8")
+    assert validate_table(table) == []
+
+
+def test_no_table_key_is_ordinary_english():
+    """A row whose spun side clean prose says as it stands would damage clean text in either
+    direction ("fresh set" is a tortured "crisp set"; "staff member" a spinner's "employee")."""
+    from textfix.spin.collocations import ordinary_pair
+
+    plain = [key for key in default_table().entries
+             if len(key) > 1 and all(ordinary_pair(a, b) for a, b in zip(key, key[1:]))]
+    assert plain == []
+    for key in ("fresh set", "staff member", "cars and trucks", "in regards to", "a couple of"):
+        assert key not in default_table(), key
+    assert "profound learning" in default_table()  # a tortured phrase no clean text says
+
+
+def test_curated_rows_are_not_seed_wording():
+    """The seed is a test case, never a source: no curated phrase occurs in a seed, and the
+    only curated rows among seed 001's hand-marked substitutions are single real words that a
+    published spinner thesaurus lists (tools/build_spin_phrases.py --spinner-thesaurus checks
+    that), gated by context."""
+    curated = [line.split("\t") for line in (ROOT / "tools/spin_curated.tsv").read_text(encoding="utf-8").splitlines()
+               if line and not line.startswith("#")]
+    marked = {line.split("\t")[0] for line in (ROOT / "benchmarks/seed001_substitutions.tsv").read_text(encoding="utf-8").splitlines()
+              if line and not line.startswith("#")}
+    seeds = " ".join(p.read_text(encoding="utf-8").lower() for p in (ROOT / "fixtures/seeds").glob("*.txt"))
+    assert curated
+    assert not [row for row in curated if " " in row[0] and row[0] in seeds]
+    assert all(" " not in row[0] and row[2] == "context" for row in curated if row[0] in marked)
 
 
 def test_cli_phrases_check(tmp_path):
@@ -117,12 +157,12 @@ def test_cli_phrases_check(tmp_path):
 
 # --- detection --------------------------------------------------------------------------------
 
-def test_seed_is_judged_spun_and_clean_excerpts_are_not():
-    seed = spin(SEED).notes["spin"]
-    assert seed["spun"] and seed["score"] > 2
+def test_spun_text_scores_above_clean_text():
+    spun = spin(SPUN).notes["spin"]
+    assert spun["fingerprints"].get("always", 0) >= len(SUBSTITUTIONS) // 2
     for path in CLEAN:
         note = spin(path.read_text(encoding="utf-8")).notes["spin"]
-        assert not note["spun"] and note["score"] < seed["score"] / 4, path.name
+        assert not note["spun"] and note["score"] < spun["score"] / 4, path.name
 
 
 def test_lazy_search_shows_what_the_full_analysis_shows():
@@ -131,7 +171,7 @@ def test_lazy_search_shows_what_the_full_analysis_shows():
     from textfix.spin.repair import shown
 
     table = default_table()
-    texts = [SEED, SEED[:3000], "Infants fed bosom milk grew faster.", "counterfeit consciousness"]
+    texts = [SPUN, SEED, SEED[:3000], "Infants fed bosom milk grew faster.", "counterfeit consciousness"]
     texts += [path.read_text(encoding="utf-8") for path in CLEAN]
     for text in texts:
         full = analyse(text, table)
@@ -144,7 +184,7 @@ def test_lazy_search_shows_what_the_full_analysis_shows():
             assert not (lazy.score.prescreened and full.spun), text[:40]
             later = analyse(text, table, spun=judged, lazy=True, scored=False)
             assert later.repairs == expected, text[:40]
-    assert any(r.rule == "spin-consistency" for r in analyse(SEED, table, lazy=True).repairs)
+    assert any(r.rule == "spin-consistency" for r in analyse(SEED, table, spun=True, lazy=True).repairs)
     clean = CLEAN[0].read_text(encoding="utf-8")
     assert analyse(clean, table).score.fingerprints.get("pair")
     prescreened = analyse(clean, table, lazy=True).score
@@ -164,10 +204,10 @@ def test_prescreen_never_skips_a_spun_text():
     from textfix.spin.repair import _not_spun
 
     table = default_table()
-    for text in [SEED, SEED[:3000], "The research study has actually shown it.", "counterfeit consciousness"]:
+    for text in [SPUN, SEED, SEED[:3000], "The profound learning model had a bogus positive.", "counterfeit consciousness"]:
         quick = _not_spun(text, table, judged=False)
         assert quick is None or not analyse(text, table).spun, text[:40]
-    assert _not_spun(SEED, table, judged=False) is None  # spun: never prescreened
+    assert _not_spun(SPUN, table, judged=False) is None  # table evidence: never prescreened
     assert _not_spun("counterfeit consciousness", table, judged=False) is None  # a bare phrase
 
 
@@ -242,6 +282,20 @@ def test_clean_excerpts_are_left_alone():
         assert result.suggestions == [], path.name
 
 
+def test_clean_text_is_not_damaged_even_with_unsafe_fixes():
+    """Ordinary wording is evidence for itself: a pair of everyday words that the word-pair list
+    lacks only because it stops at its floor is no improbable pair ("clean text" is not a spun
+    "clear text"), and no table key is ordinary English."""
+    assert textfix.clean("clean text").text == "clean text"
+    for text in ("clean text", "a fresh set of apps", "Cars and trucks, staff members, in regards to it.",
+                 SPUN_ORIGINAL, *(p.read_text(encoding="utf-8") for p in CLEAN)):
+        result = textfix.clean(text, select=["spin"], unsafe=True)
+        assert result.text == text and result.edits == [], text[:40]
+    # ... while wording no clean text has is still repaired, in a phrase and in a sentence
+    assert spin("counterfeit consciousness").text == "artificial intelligence"
+    assert spin("Infants fed bosom milk grew faster.").text == "Infants fed breast milk grew faster."
+
+
 def test_non_english_is_skipped_with_a_note():
     text = (ROOT / "fixtures/spin/clean_de_57b4dafd18cf.txt").read_text(encoding="utf-8")
     result = spin(text)
@@ -249,73 +303,111 @@ def test_non_english_is_skipped_with_a_note():
     assert "English only" in result.notes["spin"]["skipped"]
 
 
-# --- the seed -----------------------------------------------------------------------------------
+# --- spun text --------------------------------------------------------------------------------
 
-def test_seed_repairs_and_what_stays():
-    result = spin(SEED)
+def spun(text, **options):
+    """The cleaner on text from a document judged spun (what the checks below are about)."""
+    return spin(text, assume_spun=True, **options)
+
+
+def test_tortured_phrases_are_restored_and_the_rest_stays():
+    result = spin(SPUN)
     out = result.text
-    for restored in ("party drug", "at least 2 weeks", "crowded theater", "haven’t stopped", "as many opiates",
-                     "the new paper", "the link between", "their symptoms", "the patients took"):
-        assert restored in out, restored
-    for spun in ("research study", "has actually", "celebration drug", "sanctuary", "a minimum of"):
-        assert spun not in out.lower(), spun
-    # never changed: the title, names, numbers
-    assert out.startswith("What if Ketamine Actually Works Like an Opioid?\n")
-    for kept in ("Boris Heifets", "Gerard Sanacora", "7 of the 12", "2.4 times", "Ketamine Clinics of Los Angeles"):
-        assert kept in out, kept
-    assert all(e.confidence >= 0.6 for e in result.edits)
+    table = default_table()
+    for original, tortured in SUBSTITUTIONS:
+        if table.entries.get(tuple(tortured.split())) is not None:
+            assert tortured not in out, tortured
+    restored = sum(out.count(original) - SPUN.count(original) for original, _ in set(SUBSTITUTIONS))
+    assert restored >= len(SUBSTITUTIONS) // 2
+    # every table repair put back the words of the clean body it was spun from
+    for edit in result.edits:
+        if edit.rule == "spin-phrase":
+            assert edit.after in SPUN_ORIGINAL, edit
 
 
-def test_consistency_restores_the_replaced_term_from_its_family():
-    out = spin(SEED).text
-    assert "treatment-resistant depression" in out
-    assert "anxiety" not in out.lower()
-    # the family that gave it away stays as it was
-    for word in ("antidepressant", "antidepressants", "depressive", "Depressed"):
-        assert re.search(rf"\b{word}\b", out), word
-    edits = [e for e in spin(SEED).edits if e.rule == "spin-consistency"]
-    assert edits and all(e.before.lower() == "anxiety" and e.after.lower() == "depression" for e in edits)
+def test_names_titles_and_numbers_are_never_changed():
+    """Real spun text judged spun: whatever the statistical paths guess, the first line (a
+    title-case headline), capitalized names inside sentences and numbers stay."""
+    for text in (SEED, SPUN):
+        result = spun(text, threshold=0.0)
+        out = result.text
+        title = text.split("\n", 1)[0]
+        if title.istitle() or sum(w[:1].isupper() for w in title.split()) > len(title.split()) // 2:
+            assert out.startswith(title + "\n")
+        names = set(re.findall(r"(?<=[a-z,] )[A-Z][a-z]+(?: [A-Z][a-z]+)+", text))
+        numbers = re.findall(r"\d+(?:\.\d+)?", text)
+        assert names and numbers
+        for name in names:
+            assert name in out, name
+        assert re.findall(r"\d+(?:\.\d+)?", out) == numbers
+
+
+def test_consistency_restores_a_term_from_its_surviving_family():
+    """A term the spinner replaced everywhere is put back only from a word family still in the
+    text (at least three members in two forms), and the family itself is left as it is."""
+    from textfix.spin import consistency
+
+    for text in (SEED, SPUN, SPUN_ORIGINAL, *(p.read_text(encoding="utf-8") for p in CLEAN)):
+        result = spun(text)
+        words = re.findall(r"[a-z]+", text.lower())
+        for edit in (e for e in result.edits if e.rule == "spin-consistency"):
+            root = consistency.stem(edit.after.lower())
+            family = [w for w in words if consistency.related(w, root)]
+            assert len(family) >= consistency.MIN_FAMILY and len(set(family)) >= consistency.MIN_FORMS, edit
+            assert edit.after.lower() not in words, edit  # the original word was gone everywhere
+            for word in set(family):
+                assert re.search(rf"\b{word}\b", result.text.lower()), word
+    # clean bodies never lost a term: nothing to restore
+    for text in (SPUN_ORIGINAL, *(p.read_text(encoding="utf-8") for p in CLEAN)):
+        assert not [e for e in spun(text).edits if e.rule == "spin-consistency"]
 
 
 def test_quotes_speakers_are_never_renamed():
-    out = spin(SEED).text
-    assert "says Stanford anesthesiologist Boris Heifets" in out
-    assert "Krystal says" in out
+    """Speech verbs next to a quotation or a speaker's name are not touched beyond says/said,
+    and the speaker's name never."""
+    out = spun(SEED).text
+    for speaker in re.findall(r"(?:says|said|states|specified) ([A-Z][a-z]+(?: [A-Z][a-z]+)+)", SEED):
+        assert speaker in out, speaker
+    for speaker in re.findall(r"([A-Z][a-z]+) (?:says|states)\b", SEED):
+        assert speaker in out, speaker
 
 
 def test_threshold_and_unsafe_fixes():
-    strict = spin(SEED, threshold=0.95)
-    default = spin(SEED)
+    strict = spun(SPUN, threshold=0.97)
+    default = spun(SPUN)
     assert len(strict.edits) < len(default.edits)
     assert len(strict.suggestions) > len(default.suggestions)
-    unsafe = textfix.clean(SEED, select=["spin"], unsafe=True, options={"spin": {"threshold": 0.95}})
+    unsafe = textfix.clean(SPUN, select=["spin"], unsafe=True, options={"spin": {"threshold": 0.97, "assume_spun": True}})
     assert len(unsafe.edits) > len(strict.edits)
 
 
 def test_idempotent_on_its_own_output():
-    once = spin(SEED)
-    twice = spin(once.text)
-    assert twice.text == once.text
-    assert twice.edits == []
-    assert once.rounds <= 3  # the pipeline reached its fixpoint quickly
+    for text in (SPUN, SEED):
+        once = spin(text)
+        twice = spin(once.text)
+        assert twice.text == once.text
+        assert twice.edits == []
+        assert once.rounds <= 3  # the pipeline reached its fixpoint quickly
 
 
 def test_report_carries_score_and_confidences():
-    result = spin(SEED)
-    note = result.notes["spin"]
-    assert {"score", "spun", "words", "fingerprints", "threshold"} <= set(note)
-    entry = result.to_dict()
-    assert entry["notes"]["spin"]["spun"] is True
-    assert all(0 < e["confidence"] <= 1 for e in entry["edits"])
+    for text, options in ((SPUN, {}), (SPUN_ORIGINAL, {}), (SEED, {"assume_spun": True})):
+        result = spin(text, **options)
+        note = result.notes["spin"]
+        assert {"score", "spun", "words", "fingerprints", "threshold"} <= set(note)
+        entry = result.to_dict()
+        assert isinstance(entry["notes"]["spin"]["spun"], bool)
+        assert all(0 < e["confidence"] <= 1 for e in entry["edits"] + entry.get("suggestions", []))
+    assert spin(SEED, assume_spun=True).to_dict()["notes"]["spin"]["spun"] is True
 
 
 def test_restored_words_are_not_rewritten_in_later_rounds():
-    # Three copies give restored words ("implications") enough occurrences to look like a
-    # replaced term themselves; guesses must not build on guesses.
-    result = spin("\n\n".join([SEED] * 3))
+    # Three copies give restored words enough occurrences to look like a replaced term
+    # themselves; guesses must not build on guesses.
+    result = spun("\n\n".join([SEED] * 3))
     assert result.rounds <= 2
-    assert all(e.round == 1 for e in result.edits if e.rule in ("spin-collocation", "spin-consistency"))
-    assert "implications" in result.text and "impacts" not in result.text
+    statistical = [e for e in result.edits if e.rule in ("spin-collocation", "spin-consistency")]
+    assert statistical and all(e.round == 1 for e in statistical)
 
 
 def test_a_bare_tortured_phrase_is_repaired_by_itself():

@@ -13,7 +13,9 @@ class Document:
     """What a cleaner may know about the document besides its current text.
 
     ``notes`` is where a cleaner leaves document-level findings for the report (a spin score,
-    the detected language); they are data, not log lines.
+    the detected language); they are data, not log lines. ``working`` is where a cleaner keeps
+    what it learnt about the document between rounds (keyed by its code; never reported), so
+    that a cleaner instance holds no per-document state.
     """
 
     def __init__(self, original: str, path: str | None = None, site: str | None = None):
@@ -21,6 +23,7 @@ class Document:
         self.path = path
         self.site = site  # where it was published, if known (a JSONL record's url host)
         self.notes: dict[str, dict] = {}
+        self.working: dict[str, object] = {}
 
     @cached_property
     def layer(self):

@@ -24,6 +24,24 @@ MIN_SCORE = -0.5  # below this nothing is proposed, not even a suggestion
 PMI_WEIGHT = 0.4
 MIN_ASSOCIATION = 1.0  # log10: a restored pair must occur at least ten times more than chance
 CORPUS_SIZE = 1e9  # thousands of words in the corpus behind the counts
+EVERYDAY = 20_000  # thousands: words at least this common are everyday vocabulary
+
+
+def ordinary_pair(first: str, second: str) -> bool:
+    """Whether clean prose may say the pair as it stands: it is listed, or both words are
+    everyday words that chance alone would pair fewer than :data:`~textfix.spin.stats.FLOOR`
+    times, so its absence from the list (which stops there) is no evidence against it.
+    Neither a table key nor a collocation guess may rewrite such a pair.
+
+    >>> ordinary_pair("clean", "text"), ordinary_pair("fresh", "set"), ordinary_pair("breast", "milk")
+    (True, True, True)
+    >>> ordinary_pair("rather", "of"), ordinary_pair("bosom", "milk")  # expected often / a rare word
+    (False, False)
+    """
+    if stats.bigram(first, second):
+        return True
+    a, b = stats.unigram(first), stats.unigram(second)
+    return a >= EVERYDAY and b >= EVERYDAY and a * b / CORPUS_SIZE < stats.FLOOR
 
 
 @dataclass(frozen=True)
@@ -91,8 +109,10 @@ def repair_pair(first: str, second: str, both: bool = True) -> PairFix | None:
     ('artificial', 'intelligence')
     >>> repair_pair("artificial", "intelligence") is None  # a listed pair is left alone
     True
+    >>> repair_pair("clean", "text") is None  # "clear text" is listed, but nothing says "clean text" is odd
+    True
     """
-    if stats.bigram(first, second):
+    if ordinary_pair(first, second):
         return None
     best: PairFix | None = None
 
@@ -155,9 +175,13 @@ def repair_run(words) -> RunFix | None:
 @lru_cache(maxsize=20_000)  # the answer depends on the words alone; documents repeat runs
 def _repair_run(words: tuple[str, ...]) -> RunFix | None:
     n = len(words)
+    # Only a word out of place may change: one that makes an odd pair with a neighbour. A word
+    # whose pairs are ordinary on both sides gives no evidence of a swap ("previously shown").
+    ordinary = [ordinary_pair(a, b) for a, b in zip(words, words[1:])]
     options: list[list[tuple[str, float]]] = []
-    for word in words:
-        sources = sorted(_commoner_sources(word).items(), key=lambda kv: -kv[1])
+    for i, word in enumerate(words):
+        odd = (i > 0 and not ordinary[i - 1]) or (i < n - 1 and not ordinary[i])
+        sources = sorted(_commoner_sources(word).items(), key=lambda kv: -kv[1]) if odd else ()
         options.append([(word, 1.0)] + [(w, s) for w, s in sources if s >= MIN_SIMILARITY][:MAX_CANDIDATES])
     listed_before = [stats.bigram(a, b) > 0 for a, b in zip(words, words[1:])]
     # state: (candidate index, changed word already supported) -> (score, changes so far)

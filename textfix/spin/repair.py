@@ -338,14 +338,14 @@ def analyse(text: str, table: PhraseTable, spun: bool | None = None, lazy: bool 
     needs them (not at all with ``scored=False``, when the caller has its judgement already).
 
     >>> from textfix.spin.phrases import default_table
-    >>> a = analyse("The research study has actually shown it.", default_table())
+    >>> a = analyse("The profound learning model had a bogus positive.", default_table())
     >>> [(r.replacement, r.rule) for r in a.repairs]
-    [('study', 'spin-phrase'), ('has', 'spin-phrase')]
-    >>> a = analyse("The research study was about counterfeit consciousness.", default_table(), lazy=True)
+    [('deep learning', 'spin-phrase'), ('false positive', 'spin-phrase')]
+    >>> a = analyse("The profound learning model was about counterfeit consciousness.", default_table(), lazy=True)
     >>> [(r.replacement, r.rule) for r in a.repairs], a.score.fingerprints, a.score.prescreened
-    ([('study', 'spin-phrase')], {'spun': 1}, True)
-    >>> analyse("The research study was about counterfeit consciousness.", default_table()).score.fingerprints
-    {'spun': 1, 'pair': 1}
+    ([('deep learning', 'spin-phrase')], {'always': 1}, True)
+    >>> analyse("The profound learning model was about counterfeit consciousness.", default_table()).score.fingerprints
+    {'always': 1, 'pair': 1}
     """
     split = None
     if lazy and (spun is None or (spun is False and not scored)):
