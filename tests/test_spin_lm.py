@@ -148,7 +148,7 @@ def test_the_cleaner_keeps_no_document_state():
 
 def test_ordinary_words_stay_in_clean_text_even_when_it_is_taken_as_spun():
     # assume_spun skips the judgement, so every path offers what it would in a spun document:
-    # a table word that is ordinary English ("huge", a row huge -> big) needs the model's clear
+    # a table word that is ordinary English ("residence", a row residence -> home) needs the model's clear
     # support, and the collocation path's guesses give way to the model's own word repairs.
     for path in CLEAN_EXCERPTS:
         text = path.read_text(encoding="utf-8")
