@@ -286,8 +286,7 @@ def main() -> int:
     if not halves or set(halves) - {"train", "validation"}:
         print(f"spin_eval: --halves takes train and/or validation, not {args.halves!r}", file=sys.stderr)
         return 2
-    if not (args.shared / "data/articles/index.tsv").exists():
-        print(f"spin_eval: {args.shared} holds no data/articles/index.tsv", file=sys.stderr)
+    if spin_pairs.lacks_articles(args.shared, "spin_eval"):
         return 2
     tables = [t for t in args.tables.split(",") if t]
     unknown = set(tables) - set(spin_pairs.TABLE_NAMES)

@@ -94,8 +94,7 @@ def main() -> int:
     parser.add_argument("--max", type=int, default=40, help="at most N bodies (0: all)")
     parser.add_argument("--half", default="train", choices=("train", "validation"))
     args = parser.parse_args()
-    if not (args.shared / "data/articles/index.tsv").exists():
-        print(f"spin_lm: {args.shared} holds no data/articles/index.tsv", file=sys.stderr)
+    if spin_pairs.lacks_articles(args.shared, "spin_lm"):
         return 2
     compare(args.shared, args.half, args.max)
     timing()

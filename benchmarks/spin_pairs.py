@@ -284,13 +284,20 @@ def pairs(shared: Path, table_name: str, rate: float, half: str, max_docs: int =
     return [spin(b.text, table, rate, seed, b.key) for b in chosen]
 
 
+def lacks_articles(shared: Path, program: str) -> bool:
+    """True, said on stderr, when ``shared`` is not a folder with the shared articles in it."""
+    if (shared / "data/articles/index.tsv").exists():
+        return False
+    print(f"{program}: {shared} holds no data/articles/index.tsv", file=sys.stderr)
+    return True
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("shared", type=Path)
     parser.add_argument("--max", type=int, default=0, help="at most N bodies per half (0: all)")
     args = parser.parse_args()
-    if not (args.shared / "data/articles/index.tsv").exists():
-        print(f"spin_pairs: {args.shared} holds no data/articles/index.tsv", file=sys.stderr)
+    if lacks_articles(args.shared, "spin_pairs"):
         return 2
     found = bodies(args.shared)
     for half in ("train", "validation"):
