@@ -33,6 +33,12 @@ RULE_SOURCE = {"spin-phrase": "phrases", "spin-context-word": "phrases", "spin-a
 # the repaired words this much likelier in their context, per word changed (natural log: some
 # twenty times).
 PHRASE_GAIN = 3.0
+# A word-family restoration replaces a term at every place it stands: it is made only when the
+# language model, on average over those places, finds the restored word this much likelier
+# (natural log, some seven times). The surviving family says which word is missing; the model
+# says whether it fits where the term stands (clean prose has families and synonyms too:
+# "supports" beside "authentication" is not a spun "authenticates").
+FAMILY_GAIN = 2.0
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -75,6 +81,31 @@ def model_gain(text: str, repair) -> float:
 
 
 _CLAUSE_END = re.compile(r"[.!?;:,()\"“”]|\n\s*\n")
+
+
+def families_kept(text: str, repairs) -> set[tuple[str, str]]:
+    """The (term, restored word) pairs of the word-family repairs in ``repairs`` that the
+    language model supports: a mean :func:`model_gain` of at least :data:`FAMILY_GAIN` over
+    every place the term stands. The same test on the same text gives the same answer, in
+    every round and every run.
+
+    >>> from textfix.spin.repair import Repair
+    >>> def kept(text, term, original):
+    ...     spans = [(m.start(), m.end()) for m in re.finditer(term, text)]
+    ...     return families_kept(text, [Repair(a, b, original, "spin-consistency", "", 0.85) for a, b in spans])
+    >>> kept("Patients with severe anxiety took the drug. Their anxiety lifted within hours, and "
+    ...      "clinical anxiety scores fell.", "anxiety", "depression")
+    {('anxiety', 'depression')}
+    >>> kept("The product supports single sign-on. Authentication is fast, and it supports two factors.",
+    ...      "supports", "authenticates")
+    set()
+    """
+    gains: dict[tuple[str, str], list[float]] = {}
+    for repair in repairs:
+        if repair.rule == "spin-consistency":
+            key = (text[repair.start : repair.end].lower(), repair.replacement.lower())
+            gains.setdefault(key, []).append(model_gain(text, repair))
+    return {key for key, found in gains.items() if sum(found) / len(found) >= FAMILY_GAIN}
 
 
 def looks_english(text: str, doc) -> bool:
@@ -254,6 +285,7 @@ class SpinCleaner(Cleaner):
         # guesses drift ("brand-new paper" -> "new paper" -> "new version"). Later passes repeat
         # the first pass's statistical suggestions (the report keeps the last pass's) and no others.
         guessed = state.guessed
+        families = families_kept(text, repairs)
         for repair in repairs:
             if not shown(repair, spun) or RULE_SOURCE[repair.rule] not in self.candidate_sources + ("any",):
                 continue
@@ -267,6 +299,8 @@ class SpinCleaner(Cleaner):
             elif statistical and key not in guessed:
                 continue
             if repair.rule == "spin-context-word" and not self._context_word_kept(text, repair, state):
+                continue
+            if repair.rule == "spin-consistency" and key not in families:
                 continue
             safe = applies(repair, spun, self._threshold_for(repair.rule)) and (first_pass or not statistical)
             yield Edit(
