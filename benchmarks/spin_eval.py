@@ -202,6 +202,47 @@ def score_spun(shared: Path, clean: dict, tables: list[str], max_docs: int, halv
                       f"{100 * in_table / max(total, 1):.0f}%/{100 * in_thes / max(total, 1):.0f}% of {total}")
 
 
+def candidate_recall(shared: Path, tables: list[str], max_docs: int, halves: list[str]) -> None:
+    """Per table, rate and half: the share of single-word substitutions whose original is among
+    the candidates of the replacement (spinner's overlapping source held out), and the share
+    the language model would examine at all (the replacement unlikely where it stands)."""
+    from textfix.spin import candidates, evidence
+    from textfix.spin.lm import default_model
+    from textfix.spin.text import token_keys, tokenize
+
+    lm = default_model()
+    print(f"\ncandidate recall (single-word substitutions; spinner's source held out)")
+    print(f"{'table':<9} {'rate':>4} {'half':<10} {'subs':>6} {'examined':>9} {'cand.':>7} {'both':>7}  by source")
+    for name in tables:
+        names = spin_options(name).get("spin", {}).get("candidate_sources", candidates.CANDIDATE_SOURCES)
+        per_source = {n: candidates.combined([n], default_table()) for n in names}
+        sources = candidates.combined(names, default_table())
+        for rate in spin_pairs.RATES:
+            for half in halves:
+                total = examined = found = both = 0
+                hits = {n: 0 for n in names}
+                for pair in spin_pairs.pairs(shared, name, rate, half, max_docs):
+                    tokens = tokenize(pair.spun)
+                    keys = token_keys(pair.spun, tokens)
+                    at = {t.start: i for i, t in enumerate(tokens)}
+                    for sub in pair.substitutions:
+                        i = at.get(sub.start)
+                        if i is None or " " in sub.original or " " in sub.replacement or not evidence.examinable(keys[i]):
+                            continue
+                        total += 1
+                        left, _ = evidence.context(tokens, keys, i)
+                        looked = lm.prob(keys[i], tuple(left)) <= evidence.LIKELY
+                        has = sub.original.lower() in sources(keys[i])
+                        examined += looked
+                        found += has
+                        both += looked and has
+                        for n in names:
+                            hits[n] += sub.original.lower() in per_source[n](keys[i])
+                pct = lambda k: f"{100 * k / max(total, 1):5.1f}%"
+                print(f"{name:<9} {rate:>4} {half:<10} {total:>6} {pct(examined):>9} {pct(found):>7} {pct(both):>7}  "
+                      + ", ".join(f"{n} {pct(k).strip()}" for n, k in hits.items()))
+
+
 def norm(s: str) -> str:
     return " ".join(normalize(s))
 
@@ -281,6 +322,8 @@ def main() -> int:
     parser.add_argument("--tables", default=",".join(spin_pairs.TABLE_NAMES))
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for the spun documents")
     parser.add_argument("--halves", default="train,validation", help="which halves to score")
+    parser.add_argument("--recall", action="store_true",
+                        help="only print candidate recall: how often the original is among the candidates")
     args = parser.parse_args()
     halves = [h for h in args.halves.split(",") if h]
     if not halves or set(halves) - {"train", "validation"}:
@@ -293,6 +336,9 @@ def main() -> int:
     if unknown:
         print(f"spin_eval: unknown table(s) {', '.join(sorted(unknown))}", file=sys.stderr)
         return 2
+    if args.recall:
+        candidate_recall(args.shared, tables, args.max, halves)
+        return 0
     timing(args.shared)
     seed_score(args.shared)
     clean = score_clean(args.shared, args.max, halves)
