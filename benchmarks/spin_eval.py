@@ -94,6 +94,9 @@ def has_candidate_sources() -> bool:
     return "candidate_sources" in inspect.signature(SpinCleaner.__init__).parameters
 
 
+SOURCES: tuple[str, ...] | None = None  # --sources: the cleaner's candidate sources (None: its default)
+
+
 def spin_options(table_name: str) -> dict:
     """The cleaner's options for a document spun with ``table_name``: its own overlapping
     candidate source left out when the cleaner can do that."""
@@ -101,7 +104,7 @@ def spin_options(table_name: str) -> dict:
         return {}
     from textfix.cleaners import spin as spin_module
 
-    sources = getattr(spin_module, "CANDIDATE_SOURCES", ("thesaurus", "phrases"))
+    sources = SOURCES or getattr(spin_module, "CANDIDATE_SOURCES", ("thesaurus", "phrases"))
     held = OVERLAPPING_SOURCE.get(table_name)
     return {"spin": {"candidate_sources": [s for s in sources if s != held]}}
 
@@ -115,7 +118,7 @@ def note(result) -> tuple[float, bool]:
     return float(spin.get("score") or 0.0), bool(spin.get("spun"))
 
 
-def score_pair(job: tuple) -> tuple:
+def score_pair(job: tuple) -> tuple:  # options travel with the job: workers do not see SOURCES
     """Word errors of a spun text before and after cleaning (default, unsafe), its score and verdict."""
     original, spun_text, options = job
     default = run(spun_text, False, options)
@@ -150,6 +153,10 @@ def overlap(pairs_made: list) -> tuple[int, int, int]:
     return in_table, in_thesaurus, total
 
 
+def clean_options() -> dict:
+    return {"spin": {"candidate_sources": list(SOURCES)}} if SOURCES else {}
+
+
 def score_clean(shared: Path, max_docs: int, halves: list[str]) -> dict:
     """Per half: clean bodies' spin scores, judged-spun count and changed words per 1000."""
     out = {}
@@ -161,7 +168,7 @@ def score_clean(shared: Path, max_docs: int, halves: list[str]) -> dict:
         for body in chosen:
             total += len(words(body.text))
             for unsafe in (False, True):
-                result = run(body.text, unsafe, {})
+                result = run(body.text, unsafe, clean_options())
                 changed[unsafe] += word_errors(body.text, result.text)
                 if not unsafe:
                     score, spun = note(result)
@@ -200,6 +207,48 @@ def score_spun(shared: Path, clean: dict, tables: list[str], max_docs: int, halv
                       f"{100 * judged / max(len(made), 1):>5.1f}% {100 * clean_judged / max(n_clean, 1):>5.1f}% "
                       f"{before:>7} {red[False]:>7.1f}% {red[True]:>7.1f}%  "
                       f"{100 * in_table / max(total, 1):.0f}%/{100 * in_thes / max(total, 1):.0f}% of {total}")
+
+
+def candidate_recall(shared: Path, tables: list[str], max_docs: int, halves: list[str]) -> None:
+    """Per table, rate and half: the share of single-word substitutions whose original is among
+    the candidates of the replacement (spinner's overlapping source held out), and the share
+    the language model would examine at all (the replacement unlikely where it stands)."""
+    from textfix.spin import candidates, evidence
+    from textfix.spin.lm import default_model
+    from textfix.spin.text import token_keys, tokenize
+
+    lm = default_model()
+    print(f"\ncandidate recall (single-word substitutions; spinner's source held out)")
+    print(f"{'table':<9} {'rate':>4} {'half':<10} {'subs':>6} {'examined':>9} {'cand.':>7} {'both':>7}  by source")
+    for name in tables:
+        names = spin_options(name).get("spin", {}).get("candidate_sources", candidates.CANDIDATE_SOURCES)
+        names = list(names) + list(getattr(candidates, "OPTIONAL_SOURCES", ()))
+        per_source = {n: candidates.combined([n], default_table()) for n in names}
+        sources = candidates.combined(names, default_table())
+        for rate in spin_pairs.RATES:
+            for half in halves:
+                total = examined = found = both = 0
+                hits = {n: 0 for n in names}
+                for pair in spin_pairs.pairs(shared, name, rate, half, max_docs):
+                    tokens = tokenize(pair.spun)
+                    keys = token_keys(pair.spun, tokens)
+                    at = {t.start: i for i, t in enumerate(tokens)}
+                    for sub in pair.substitutions:
+                        i = at.get(sub.start)
+                        if i is None or " " in sub.original or " " in sub.replacement or not evidence.examinable(keys[i]):
+                            continue
+                        total += 1
+                        left, _ = evidence.context(tokens, keys, i)
+                        looked = lm.prob(keys[i], tuple(left)) <= evidence.LIKELY
+                        has = sub.original.lower() in sources(keys[i])
+                        examined += looked
+                        found += has
+                        both += looked and has
+                        for n in names:
+                            hits[n] += sub.original.lower() in per_source[n](keys[i])
+                pct = lambda k: f"{100 * k / max(total, 1):5.1f}%"
+                print(f"{name:<9} {rate:>4} {half:<10} {total:>6} {pct(examined):>9} {pct(found):>7} {pct(both):>7}  "
+                      + ", ".join(f"{n} {pct(k).strip()}" for n, k in hits.items()))
 
 
 def norm(s: str) -> str:
@@ -281,6 +330,9 @@ def main() -> int:
     parser.add_argument("--tables", default=",".join(spin_pairs.TABLE_NAMES))
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for the spun documents")
     parser.add_argument("--halves", default="train,validation", help="which halves to score")
+    parser.add_argument("--sources", default="", help="candidate sources, comma-separated (default: the cleaner's)")
+    parser.add_argument("--recall", action="store_true",
+                        help="only print candidate recall: how often the original is among the candidates")
     args = parser.parse_args()
     halves = [h for h in args.halves.split(",") if h]
     if not halves or set(halves) - {"train", "validation"}:
@@ -293,10 +345,14 @@ def main() -> int:
     if unknown:
         print(f"spin_eval: unknown table(s) {', '.join(sorted(unknown))}", file=sys.stderr)
         return 2
+    global SOURCES, _POOL
+    SOURCES = tuple(s for s in args.sources.split(",") if s) or None
+    if args.recall:
+        candidate_recall(args.shared, tables, args.max, halves)
+        return 0
     timing(args.shared)
     seed_score(args.shared)
     clean = score_clean(args.shared, args.max, halves)
-    global _POOL
     if args.jobs > 1:
         import multiprocessing
 

@@ -133,7 +133,7 @@ def test_candidate_sources_option():
     only_phrases = spin_only(text, unsafe=True, candidate_sources=["phrases"])
     assert not [e for e in only_phrases.edits if e.rule in ("spin-collocation", "spin-consistency")]
     with pytest.raises(TextfixError, match="unknown candidate source"):
-        SpinCleaner(candidate_sources=["wordnet"])
+        SpinCleaner(candidate_sources=["moby"])
 
 
 def test_the_cleaner_keeps_no_document_state():
