@@ -33,6 +33,20 @@ def stem(word: str) -> str:
     return word
 
 
+def plural(word: str) -> str:
+    """The regular English plural of ``word``: the form a restored term takes where the plural
+    of the spinner's word stood.
+
+    >>> plural("depression"), plural("seriousness"), plural("study"), plural("day")
+    ('depressions', 'seriousnesses', 'studies', 'days')
+    """
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
 @dataclass(frozen=True)
 class TermFix:
     term: str  # the spinner's word, as it appears (lower case)

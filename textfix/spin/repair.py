@@ -398,7 +398,7 @@ def analyse(text: str, table: PhraseTable, spun: bool | None = None, lazy: bool 
     for fix in consistency.find_term_fixes(word_keys) if word_keys else ():
         if (fix.original,) in table.entries:
             continue  # restoring a word the table would rewrite again
-        forms = {fix.term: fix.original, fix.term + "s": fix.original + "s"}
+        forms = {fix.term: fix.original, fix.term + "s": consistency.plural(fix.original)}
         for i, tok in enumerate(tokens):
             original = forms.get(keys[i])
             if original is not None and i not in covered and i not in protected:
