@@ -199,6 +199,8 @@ def test_every_listed_rule_is_declared():
         ("More Great WIRED Stories", "related-block"),
         ("Most Read", "related-block"),
         ("Home / Health / Ketamine can relieve depression", "breadcrumb"),
+        ("News / Science / Ketamine can relieve depression, 2019 study finds", "breadcrumb"),
+        ("Sport | Football | Premier League", "breadcrumb"),
         ("Image copyright Getty Images", "image-credit"),
         ("Sanjeev Verma/Hindustan Times/Getty Images", "image-credit"),
         ("Copyright ©2019 Dow Jones & Company, Inc. All Rights Reserved.", "copyright-line"),
@@ -236,6 +238,11 @@ def test_listed_line(line, rule):
         "Here are some of the highlights:",
         "Users can subscribe to the service for five dollars a month.",
         "<The Palace: Jang Noksu>",
+        # Table rows and spec lines: cells with figures, prices or commas are data, not a trail.
+        "Basic plan | $12 a month | 2 users | Email support",
+        "Weight: 1.2 kg | Battery: 10 hours | Screen: 14 inches",
+        "Tool A | Yes | Fast, but the setup was awkward | No | Under a minute",
+        "The committee reviewed the wording of the draft / the budget tables in the annex / appendices",
     ],
 )
 def test_prose_is_not_listed(line):
