@@ -162,3 +162,27 @@ def test_a_frame_line_makes_a_clean_looking_text_a_page():
     result = boilerplate(gold + "\n\n" + footer + "\n")
     assert "reads_as_body" not in result.notes["boilerplate"]
     assert footer not in result.text
+
+
+# -- a table is no breadcrumb trail ----------------------------------------------------------------
+# wcxb-0157.gold.txt: an article whose ranking table was scraped as "1 | North Dakota | 82.0" rows;
+# its header row "Rank | State | Score" has the shape of a "Home | Section | Title" trail.
+
+
+def test_a_table_row_shaped_like_a_breadcrumb_stays_with_its_table():
+    gold = read(PAGES / "wcxb-0157.gold.txt")
+    rows = [line for line in gold.splitlines() if line.count(" | ") == 2]
+    assert len(rows) > 20
+    result = boilerplate(gold)
+    assert "breadcrumb" not in {edit.rule for edit in result.edits}
+    assert all(row in result.text.splitlines() for row in rows)
+    # ... and the header row alone, with no row of the table under it, is a trail again.
+    assert rows[0] not in boilerplate(rows[0] + "\n\n" + read(ARTICLES / "06e5123e4ef7.gold.txt")).text
+
+
+@pytest.mark.parametrize("page", ["articles/0ec95c7261d1.dirty.txt", "boilerplate/5f03fc173ebc.dirty.txt"])
+def test_a_breadcrumb_trail_alone_on_its_line_still_goes(page):
+    # Negative case: a real trail has no neighbour with as many cells.
+    result = boilerplate(read(ROOT / "fixtures" / page))
+    trails = [edit.before.strip() for edit in result.edits if edit.rule == "breadcrumb" and edit.before.strip()]
+    assert trails and not any(trail in result.text for trail in trails)

@@ -22,7 +22,7 @@ from ..text import uses_script
 from . import tuning
 from .body import Bodies, find_bodies, under_related_heading
 from .features import line_vectors
-from .lines import Line, line_script, mark_prose, norm, short_enough, short_runs
+from .lines import Line, line_script, mark_prose, norm, short_enough, short_runs, unlist_table_rows
 from .model import load_model
 from .page import page_evidence
 from .patterns import ANY
@@ -72,6 +72,7 @@ def decide(content: list[Line], layer, fallback_language, use_model: bool = True
     ``reads_as_body``: whether the document reads as a clean body, when an earlier round
     judged it (every round then decides the same way); None: judged from ``content``."""
     main_script = layer.script
+    unlist_table_rows(content)
     words = sum(line.words for line in content)
     if len(content) < tuning.MIN_LINES_FOR_CONTEXT or words < tuning.MIN_WORDS_FOR_CONTEXT:
         return Decision(_snippet(content, main_script))

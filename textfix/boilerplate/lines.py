@@ -76,6 +76,35 @@ def content_lines(lines: Layout) -> list[Line]:
     return content
 
 
+# The separators a breadcrumb trail shares with a table row.
+CELL_SEPARATORS = ("|", "/", "›", "»", ">")
+
+
+def unlist_table_rows(content: list[Line]) -> None:
+    """A line listed as a breadcrumb trail that has a neighbour with as many cells (the same
+    count of the same separator) is a row of a table, not a trail: it is no longer listed.
+
+    >>> rows = content_lines(layout("Home › News › Sport\\nIt rained.\\nSize | Cost | Movers\\nStudio | $500 | 2"))
+    >>> [line.rule() for line in rows]
+    ['breadcrumb', None, 'breadcrumb', None]
+    >>> unlist_table_rows(rows); [line.rule() for line in rows]
+    ['breadcrumb', None, None, None]
+    """
+    counts = [_cells(line.text) for line in content]
+    for i, line in enumerate(content):
+        if line.rule() != "breadcrumb" or counts[i] is None:
+            continue
+        around = counts[i - 1] if i > 0 else None, counts[i + 1] if i + 1 < len(content) else None
+        if counts[i] in around:
+            line.listed = None
+
+
+def _cells(text: str) -> tuple[str, int] | None:
+    """The separator a line is split by most often and how many times, or None."""
+    found = max(((text.count(sep), sep) for sep in CELL_SEPARATORS), default=(0, ""))
+    return (found[1], found[0]) if found[0] else None
+
+
 def has_function_words(text: str, words: Sequence[str], count: int, stops: frozenset[str]) -> bool:
     """The half of the prose test that needs the language: at least some of a short line's
     words are stop words (a long line is prose by its length).
