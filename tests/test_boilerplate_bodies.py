@@ -186,3 +186,29 @@ def test_a_breadcrumb_trail_alone_on_its_line_still_goes(page):
     result = boilerplate(read(ROOT / "fixtures" / page))
     trails = [edit.before.strip() for edit in result.edits if edit.rule == "breadcrumb" and edit.before.strip()]
     assert trails and not any(trail in result.text for trail in trails)
+
+
+def thread_under(*lines: str) -> str:
+    """The clean thread under some of its scraped page's own lines."""
+    return "\n\n".join(lines) + "\n\n" + read(PAGES / f"{THREAD}.gold.txt")
+
+
+def scraped_line(start: str) -> str:
+    return next(line for line in read(PAGES / f"{THREAD}.dirty.txt").splitlines() if line.startswith(start))
+
+
+def test_a_title_author_and_date_above_a_clean_thread_still_read_as_a_clean_body():
+    # The date line is not counted: a post opens with its author and its date.
+    title, author, asked = scraped_line("Understanding Python"), "Stack Overflow", scraped_line("asked ")
+    text = thread_under(title, author, asked)
+    result = boilerplate(text)
+    assert result.notes["boilerplate"].get("reads_as_body") is True
+    assert result.text == text
+
+
+def test_a_title_repeated_above_a_clean_thread_is_no_clean_body():
+    # Negative case: a clean body does not repeat its title: the copy goes.
+    title = scraped_line("Understanding Python")
+    result = boilerplate(thread_under(title, title))
+    assert "reads_as_body" not in result.notes["boilerplate"]
+    assert result.text.count(title) == 1

@@ -16,13 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from ..text import uses_script
 from . import tuning
 from .body import Bodies, find_bodies, under_related_heading
 from .features import line_vectors
-from .lines import Line, line_script, mark_prose, norm, short_enough, short_runs, unlist_table_rows
+from .lines import BYLINE, DATELINE, Line, line_script, mark_prose, norm, short_enough, short_runs, unlist_table_rows
 from .model import load_model
 from .page import page_evidence
 from .patterns import ANY
@@ -34,18 +32,6 @@ CONTEXT_RULES = frozenset({"outside-article", "navigation-run"})
 # bio, related stories): below such a heading after the body, the lines go with it, whatever
 # the line model makes of each one (a comment is prose, and reads like main text).
 SECTION_HEADINGS = frozenset({"comment-prompt", "author-bio", "related-block"})
-
-BYLINE = regex.compile(r"(by|von|di|por|par|oleh|door|av|от|автор|글|기자)\s+\S.{0,80}", regex.IGNORECASE)
-MONTHS = (
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember"
-    r"|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
-    r"|janeiro|fevereiro|março|abril|maio|junho|julho|setembro|outubro|dezembro|januari|februari|maret"
-    r"|agustus|desember|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
-)
-DATELINE = regex.compile(
-    rf"(?=.*(\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|\b\d{{1,2}}:\d\d\b|\d{{4}}\s*년|\b({MONTHS})\w*\.?\s+\d|\d\s+({MONTHS})\w*\b)).{{4,90}}",
-    regex.IGNORECASE,
-)
 
 Removal = tuple[str, float]  # (rule, confidence)
 
@@ -178,18 +164,12 @@ def _snippet(content: list[Line], main_script) -> dict[int, Removal]:
 
 
 def _as_one_body(content: list[Line]) -> dict[int, Removal]:
-    """A text that already reads as a clean body: only its listed lines go, and a title
-    repeated right under itself before the prose starts; never a line for where it stands.
-
-    (Not a line repeating the one above it further down, nor the list under a 'Related'
-    heading: in a clean body they are the article's own, and on a page cleaned once they are
-    what the line model kept, which a second run must keep too.)"""
+    """A text that already reads as a clean body: only its listed lines go, never a line for
+    where it stands (nor a line repeating the one above it, nor the list under a 'Related'
+    heading: in a clean body they are the article's own). Every line this removes, the page
+    rules remove too, wherever it stands: a page cleaned once and read again as a clean body
+    loses nothing more."""
     remove = {}
-    for i, line in enumerate(content):
-        if line.prose:
-            break
-        if i > 0 and line.listed is None and line.words <= tuning.DUPLICATE_MAX_WORDS and norm(line.text) == norm(content[i - 1].text):
-            remove[i] = ("duplicate-title", tuning.PATTERN_CONFIDENCE)
     for i, line in enumerate(content):
         if line.listed is not None and line.listed.scope == ANY and short_enough(line):
             remove[i] = (line.listed.rule, tuning.PATTERN_CONFIDENCE)

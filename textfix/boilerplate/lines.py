@@ -9,9 +9,34 @@ from functools import lru_cache
 from itertools import accumulate, compress, groupby
 from operator import not_
 
+import regex
+
 from ..text import ends_sentence, headline_case, scripts, sentence_shaped, stop_ratio, tokens
 from . import tuning
 from .patterns import match_line
+
+# A byline and a dateline: the lines a clean body may have between its title and its prose.
+BYLINE = regex.compile(r"(by|von|di|por|par|oleh|door|av|от|автор|글|기자)\s+\S.{0,80}", regex.IGNORECASE)
+MONTHS = (
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember"
+    r"|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
+    r"|janeiro|fevereiro|março|abril|maio|junho|julho|setembro|outubro|dezembro|januari|februari|maret"
+    r"|agustus|desember|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+)
+DATELINE = regex.compile(
+    rf"(?=.*(\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|\b\d{{1,2}}:\d\d\b|\d{{4}}\s*년|\b({MONTHS})\w*\.?\s+\d|\d\s+({MONTHS})\w*\b)).{{4,90}}",
+    regex.IGNORECASE,
+)
+
+
+def dateline(text: str) -> bool:
+    """A short line holding a date or a time ("August 11, 2025 · 12 minute read").
+
+    >>> dateline("Sun Dec 17, 2023 11:23 am"), dateline("Home")
+    (True, False)
+    """
+    text = text.strip()
+    return len(text) <= tuning.BYLINE_MAX_CHARACTERS and DATELINE.fullmatch(text) is not None
 
 
 @dataclass(slots=True)

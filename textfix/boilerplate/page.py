@@ -5,11 +5,11 @@ bar, a newsletter form, cookie and copyright lines. An article's own text seldom
 rules (it does match others: a photo credit, a 'Related' heading, an 'About the author' line are
 part of many articles as people keep them). And a scraped page seldom starts with its article:
 its first lines are the site's header, while a clean body starts with its title, perhaps a
-byline and a date, and then prose. A text with no frame line and prose within its first lines
-reads as a clean body, unless the body search ended at a readers' comments or author bio
-heading (an article with its comments is a page): the position rules (``outside-article``,
-``navigation-run``) then stand aside, since all they would cut is the article's own headings,
-lists and closing lines.
+byline or an author and a date, and then prose; nor does it repeat its title. A text with no
+frame line and prose within its first lines reads as a clean body, unless the body search
+ended at a readers' comments or author bio heading (an article with its comments is a page):
+the position rules (``outside-article``, ``navigation-run``) then stand aside, since all they
+would cut is the article's own headings, lists and closing lines.
 """
 
 from __future__ import annotations
@@ -17,23 +17,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import tuning
-from .lines import Line, short_enough
+from .lines import Line, dateline, norm, short_enough
 
 
 @dataclass(frozen=True)
 class PageEvidence:
     """What the page as a whole looks like: how many of its lines are listed by a rule of the
-    site's frame, how many lines stand before its first prose line, and whether the line right
-    after its body opens a comment section or an author bio."""
+    site's frame, how many lines other than dates stand before its first prose line, whether
+    the line right after its body opens a comment section or an author bio, and whether a line
+    before the prose repeats the one above it."""
 
     frame_lines: int
     lead_lines: int
     section_after: bool = False
+    repeated_lead: bool = False
 
     @property
     def reads_as_body(self) -> bool:
-        """No frame line, prose after at most a title, a byline and a date, and no comment
-        section or bio where the body ends.
+        """No frame line, prose after at most a title and a byline (and dates), no title
+        repeated, and no comment section or bio where the body ends.
 
         >>> PageEvidence(frame_lines=0, lead_lines=1).reads_as_body
         True
@@ -41,7 +43,7 @@ class PageEvidence:
         (False, False)
         """
         return (self.frame_lines <= tuning.PLAIN_MAX_FRAME_LINES and self.lead_lines <= tuning.PLAIN_MAX_LEAD_LINES
-                and not self.section_after)
+                and not self.section_after and not self.repeated_lead)
 
 
 def page_evidence(content: list[Line], last: int | None = None) -> PageEvidence:
@@ -52,10 +54,13 @@ def page_evidence(content: list[Line], last: int | None = None) -> PageEvidence:
     >>> content = content_lines(layout("Home\\nNews\\nShare this:\\nTitle\\nIt rained all day in the city."))
     >>> content[-1].prose = True
     >>> page_evidence(content)
-    PageEvidence(frame_lines=1, lead_lines=4, section_after=False)
+    PageEvidence(frame_lines=1, lead_lines=4, section_after=False, repeated_lead=False)
     """
     frame = sum(1 for line in content if line.rule() in tuning.PLAIN_FRAME_RULES and short_enough(line))
-    lead = next((i for i, line in enumerate(content) if line.prose), len(content))
+    first = next((i for i, line in enumerate(content) if line.prose), len(content))
+    # Dates are not counted: a forum post opens with its author and its date, then the prose.
+    lead = sum(1 for line in content[:first] if not dateline(line.text))
+    repeated = any(norm(content[i].text) == norm(content[i - 1].text) for i in range(1, first))
     after = content[last + 1] if last is not None and last + 1 < len(content) else None
     section = after is not None and after.rule() in tuning.SECTION_RULES
-    return PageEvidence(frame, lead, section)
+    return PageEvidence(frame, lead, section, repeated)
