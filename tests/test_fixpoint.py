@@ -88,15 +88,31 @@ def assert_fixpoint(text: str, opts: dict) -> None:
     assert not second.edits
 
 
-# CI runs a few hundred examples; TEXTFIX_FIXPOINT_EXAMPLES=20000 runs a long search.
+# CI runs a few hundred examples, the same ones every run (a red CI names a real regression,
+# not an unlucky draw); TEXTFIX_FIXPOINT_EXAMPLES=20000 runs a long, random search.
+SEARCH = "TEXTFIX_FIXPOINT_EXAMPLES" in os.environ
 EXAMPLES = int(os.environ.get("TEXTFIX_FIXPOINT_EXAMPLES", "300"))
-PROPERTY = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=EXAMPLES, deadline=None, derandomize=not SEARCH,
+                    suppress_health_check=[HealthCheck.too_slow])
 
 # Non-fixpoints the long search found, each with the options it failed under.
 FOUND = [
     # The apostrophe style was measured on the original, which had too few marks for one; the
     # decoded entity gave the output a straight style, and pass 2 moved the curly mark to it.
     ("n' t&#8217n' t", {"select": ["entities", "punctuation"], "unsafe": True}),
+    # Mojibake letters ("â" of "â€™") voted Latin for the page's script; once repaired, the
+    # Cyrillic word won, and pass 2 removed the English line as a template line in another script.
+    ("cases\n\n .'â€™³НовостиÚ§", {}),
+]
+
+# Slices of fixture pages that were no fixpoint: (file under fixtures/, start, length, options).
+FOUND_SLICES = [
+    # Removing the lines outside the article left a shorter page whose body search widened
+    # the outside: every round took more (the round cap was reached).
+    ("articles/0ec95c7261d1.dirty.txt", 1495, 1689, {"select": ["outside-article"]}),
+    # A model repair changed a neighbour's word families: pass 2 repaired the neighbour.
+    ("seeds/001_179fa0ad90426d34.txt", 2676, 2676, {"unsafe": True}),
+    ("seeds/001_179fa0ad90426d34.txt", 2896, 2896, {"unsafe": True}),
 ]
 
 
@@ -105,14 +121,21 @@ def test_found_non_fixpoints_now_settle(text, opts):
     assert_fixpoint(text, opts)
 
 
+@pytest.mark.parametrize("name, start, length, opts", FOUND_SLICES,
+                         ids=[f"{name}[{start}:+{length}]" for name, start, length, _ in FOUND_SLICES])
+def test_found_page_slices_now_settle(name, start, length, opts):
+    page = (FIXTURES / name).read_text(encoding="utf-8")
+    assert_fixpoint(page[start : start + length], opts)
+
+
 @PROPERTY
 @given(TEXTS, options(DEBRIS_CLEANERS))
 def test_debris_cleaners_reach_a_fixpoint(text, opts):
     assert_fixpoint(text, opts)
 
 
-@pytest.mark.xfail(strict=False, reason="boilerplate and spin are not yet stable (issue 14, their own fixes)")
-@settings(max_examples=max(150, EXAMPLES // 2), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=max(150, EXAMPLES // 2), deadline=None, derandomize=not SEARCH,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS, options(ALL_CLEANERS))
 def test_all_cleaners_reach_a_fixpoint(text, opts):
     assert_fixpoint(text, opts)

@@ -18,12 +18,22 @@ class Document:
     that a cleaner instance holds no per-document state.
     """
 
-    def __init__(self, original: str, path: str | None = None, site: str | None = None):
+    def __init__(self, original: str, path: str | None = None, site: str | None = None, wants=None):
         self.original = original
+        self._wants = wants
         self.path = path
         self.site = site  # where it was published, if known (a JSONL record's url host)
         self.notes: dict[str, dict] = {}
         self.working: dict[str, object] = {}
+
+    def wants(self, code: str, rule: str) -> bool:
+        """Whether the run applies edits of cleaner ``code`` by ``rule`` (its --select/--ignore).
+
+        A cleaner that settles its own decisions within one round (it decides again on what its
+        removals leave) must leave out the removals the run will drop, or it would settle on a
+        text the run never produces.
+        """
+        return self._wants is None or self._wants(code, rule)
 
     @cached_property
     def layer(self):

@@ -59,20 +59,26 @@ class Pipeline:
         return cleaner.code in self.select or any(
             rule in self.select or f"{cleaner.code}/{rule}" in self.select for rule in cleaner.rules)
 
-    def _wanted(self, cleaner: Cleaner, edit: Edit) -> bool:
-        """Whether ``edit`` passes --select/--ignore, which name a cleaner, a rule, or a report's
-        ``cleaner/rule``."""
-        if edit.rule in self.ignore or (self.ignore and f"{cleaner.code}/{edit.rule}" in self.ignore):
+    def wants(self, code: str, rule: str) -> bool:
+        """Whether an edit of cleaner ``code`` by ``rule`` passes --select/--ignore, which name a
+        cleaner, a rule, or a report's ``cleaner/rule``.
+
+        >>> Pipeline([], select=["boilerplate"], ignore=["outside-article"]).wants("boilerplate", "share-prompt")
+        True
+        >>> Pipeline([], select=["boilerplate"], ignore=["outside-article"]).wants("boilerplate", "outside-article")
+        False
+        """
+        if rule in self.ignore or (self.ignore and f"{code}/{rule}" in self.ignore):
             return False
-        return (self.select is None or cleaner.code in self.select or edit.rule in self.select
-                or f"{cleaner.code}/{edit.rule}" in self.select)
+        return (self.select is None or code in self.select or rule in self.select
+                or f"{code}/{rule}" in self.select)
 
     def run(self, text: str, path: str | None = None, site: str | None = None) -> Result:
         if not isinstance(text, str):
             hint = " (decode it first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
             raise TypeError(f"textfix cleans a str, not {type(text).__name__}{hint}")
         original = text
-        doc = Document(original, path, site)
+        doc = Document(original, path, site, wants=self.wants)
         lines = LineIndex(original)
         source = SourceMap.identity(len(text))
         applied: list[RecordedEdit] = []
@@ -119,7 +125,7 @@ class Pipeline:
                 applicable = []
                 unsafe = []
                 for edit in cleaner.find_edits(text, doc):
-                    if not self._wanted(cleaner, edit) or is_no_op(edit, text):
+                    if not self.wants(cleaner.code, edit.rule) or is_no_op(edit, text):
                         continue
                     if edit.safety == SAFE or self.unsafe:
                         applicable.append(edit)

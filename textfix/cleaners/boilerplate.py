@@ -41,6 +41,11 @@ from ..boilerplate.audit import edits
 from ..boilerplate.decision import decide
 from ..boilerplate.lines import content_lines, layout
 from ..cleaner import Cleaner
+from ..edits import apply_edits
+
+# How many times the cleaner decides again on what its removals leave before it gives up on
+# settling within one round (the pipeline's round cap then reports the text).
+SETTLE_ROUNDS = 8
 
 
 @dataclass(frozen=True)
@@ -86,10 +91,42 @@ class BoilerplateCleaner(Cleaner):
         preload_language(profiles=False)
 
     def find_edits(self, text, doc):
+        """The removals that leave a text this cleaner keeps whole.
+
+        A decision hangs on the lines around it (a body, a run of short lines, the page's
+        share of listed lines), so what one set of removals leaves can call for more: the
+        cleaner decides again on its own remainder, up to ``SETTLE_ROUNDS`` times, and removes
+        what every decision took. Only the removals the run applies count (``doc.wants``), so
+        the remainder is the text the run goes on with, and the next round, given that
+        remainder, finds nothing to do without deciding again.
+        """
+        if doc.working.get(self.code) == text:  # the remainder this cleaner settled on
+            return []
         lines = layout(text)
         if lines.blank.count(False) < 2:  # a one-line text stays as it is
             return []
         content = content_lines(lines)
+        decision = self._decide(content, doc)
+        if decision.bodies is not None:
+            self._note(text, content, decision, doc)
+        remove = decision.remove
+        for _ in range(SETTLE_ROUNDS):
+            if not remove:
+                break
+            remainder = apply_edits(text, list(edits(lines, content, remove)))
+            kept = [k for k in range(len(content)) if k not in remove]
+            rest = content_lines(layout(remainder))
+            more = self._decide(rest, doc).remove if len(rest) > 1 else {}
+            if not more:
+                doc.working[self.code] = remainder
+                break
+            # The remainder's lines are the kept lines, in order: removals map back by position.
+            remove = {**remove, **{kept[k]: removal for k, removal in more.items()}}
+        return list(edits(lines, content, remove))
+
+    def _decide(self, content, doc):
+        """The decision about ``content`` (site templates included), keeping only the removals
+        the run will apply."""
         template = self._template_lines(content, doc)
         # Judged on the first text this cleaner reads, then kept: a page whose menus go in the
         # first round must not be taken for a clean body in the next.
@@ -99,9 +136,8 @@ class BoilerplateCleaner(Cleaner):
             working.setdefault("reads_as_body", decision.reads_as_body)
         if template and len(template) < len(content):  # wherever they stand; never the whole text
             decision.remove.update((i, ("site-template", score)) for i, score in template.items())
-        if decision.bodies is not None:
-            self._note(text, content, decision, doc)
-        return list(edits(lines, content, decision.remove))
+        decision.remove = {i: removal for i, removal in decision.remove.items() if doc.wants(self.code, removal[0])}
+        return decision
 
     def _template_lines(self, content, doc) -> dict[int, float]:
         """The site's template lines (option ``templates``: learned files), marked as listed so

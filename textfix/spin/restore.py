@@ -31,6 +31,10 @@ FEATURES = ("margin", "lead", "family", "commoner", "lift", "rarity", "own_famil
 OWN_FAMILY = 2
 MIN_MARGIN = 1.0  # natural log: a smaller lead is never a repair, not even a suggestion
 SUGGEST_AT = 0.5  # probability from which a repair is offered at all (applied with unsafe fixes)
+# A repair stays only if no word around it comes within this much of SUGGEST_AT once it is made:
+# a second pass also counts the repaired words among the document's word families, which moves
+# a neighbour's probability a little, and one just under the line would be repaired then.
+RECHECK_BAND = 0.05
 
 
 @dataclass(frozen=True)
@@ -57,12 +61,13 @@ def default_restorer() -> Restorer:
     return Restorer(data["weights"], data["bias"], data.get("apply_at", 0.0))
 
 
-def sure_enough(slot, families: Families, density: float, restorer: Restorer) -> bool:
-    """Whether a slot is repaired or suggested at all (see :func:`repairs`)."""
+def sure_enough(slot, families: Families, density: float, restorer: Restorer, at: float = SUGGEST_AT) -> bool:
+    """Whether a slot is repaired or suggested at all (see :func:`repairs`): its probability
+    reaches ``at``."""
     if slot.margin < MIN_MARGIN or slot.word in SPEECH_VERBS:
         return False
     found = features(slot, families, density)
-    return found["own_family"] < OWN_FAMILY and restorer.probability(found) >= SUGGEST_AT
+    return found["own_family"] < OWN_FAMILY and restorer.probability(found) >= at
 
 
 class Recheck:
@@ -157,7 +162,8 @@ def repairs(text: str, tokens, slots, families: Families, density: float = 0.0,
     restorer = restorer or default_restorer()
     chosen = [slot for slot in slots if sure_enough(slot, families, density, restorer)]
     if recheck is not None:
-        chosen = recheck.stable(chosen, lambda s: sure_enough(s, families, density, restorer))
+        band = SUGGEST_AT - RECHECK_BAND
+        chosen = recheck.stable(chosen, lambda s: sure_enough(s, families, density, restorer, at=band))
     found = []
     for slot in chosen:
         confidence = restorer.probability(features(slot, families, density))

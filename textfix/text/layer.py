@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 from itertools import islice
 
-from .scripts import script
+from .scripts import words_script
 from .sentences import sentence_shaped
 from .stopwords import stop_words
 from .tokens import word_count, words
@@ -36,8 +36,8 @@ class TextLayer:
 
     @cached_property
     def script(self) -> str | None:
-        """The script most letters of the text are in (see :func:`textfix.text.scripts.script`)."""
-        return script(self.original, sample=SCRIPT_SAMPLE)
+        """The script most words of the text are in (see :func:`textfix.text.scripts.words_script`)."""
+        return words_script(self.original, sample=SCRIPT_SAMPLE)
 
     @cached_property
     def prose_language(self) -> str | None:

@@ -17,6 +17,10 @@ ASCII_LETTER_RE = re.compile("[A-Za-z]")
 
 THREE_ASCII_LETTERS = re.compile("[A-Za-z][^A-Za-z]*[A-Za-z][^A-Za-z]*[A-Za-z]")  # stops at the third
 
+# A letter outside ASCII with no letter on either side: mojibake debris ("â€™"), a symbol-like
+# letter ("µ", "º") or an initial, not a word of the page's language.
+LONE_LETTER = re.compile(r"(?<![^\W\d_])[^\W\d_\x00-\x7f](?![^\W\d_])")
+
 # Letters of these Unicode name prefixes are one family for our purpose (Japanese mixes them).
 SCRIPT_FAMILY = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HALFWIDTH": "CJK", "FULLWIDTH": "LATIN"}
 
@@ -77,6 +81,22 @@ def script(text: str, sample: int = 4000) -> str | None:
             return None
     in_order = sorted(counts.items(), key=lambda item: item[1][1])
     return max(in_order, key=lambda item: item[1][0])[0]
+
+
+def words_script(text: str, sample: int = 4000) -> str | None:
+    """The script of the words of ``text``: :func:`script` without the letters outside ASCII
+    that stand alone. Mojibake leaves such letters around punctuation (``â€™`` for ``’``), and
+    repairing it must not change what a page is written in.
+
+    >>> script("cases .'â€™ Ú Новости"), words_script("cases .'â€™ Ú Новости")
+    ('LATIN', 'CYRILLIC')
+    >>> words_script("Ketamine relieves dépression"), words_script("Новости: café")
+    ('LATIN', 'CYRILLIC')
+    """
+    text = text[:sample]
+    if not text.isascii():
+        text = LONE_LETTER.sub(" ", text)
+    return script(text, sample)
 
 
 def uses_script(text: str, name: str) -> bool:
