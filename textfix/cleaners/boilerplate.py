@@ -17,7 +17,9 @@ How a page is read (each step is a module of :mod:`textfix.boilerplate`):
    its position, unless the line model (:mod:`textfix.boilerplate.model`, trained by
    ``tools/train_boilerplate_model.py``) finds a line removed by position alone likely main
    text. Doubted bodies keep every line around them that does not look like
-   boilerplate, and the note says so (the summary and the report flag the file).
+   boilerplate, and the note says so (the summary and the report flag the file). A text that
+   already reads as a clean body (``page``: no line of a site's frame, prose within its first
+   lines) loses only its listed lines, and the note says ``reads_as_body``.
 4. ``audit``: one edit per run of adjacent lines removed by the same rule, with its confidence.
 
 Confidence: 0.95 for listed lines and a repeated title, 0.9 for a line in another script, 0.75
@@ -46,6 +48,14 @@ from ..edits import apply_edits
 # How many times the cleaner decides again on what its removals leave before it gives up on
 # settling within one round (the pipeline's round cap then reports the text).
 SETTLE_ROUNDS = 8
+
+
+@dataclass
+class _DocState:
+    """What the cleaner keeps about a document between its decisions (in ``doc.working``)."""
+
+    settled: str | None = None  # the remainder it settled on: nothing more to do there
+    reads_as_body: bool | None = None  # whether the document reads as a clean body (see page.py)
 
 
 @dataclass(frozen=True)
@@ -100,7 +110,8 @@ class BoilerplateCleaner(Cleaner):
         the remainder is the text the run goes on with, and the next round, given that
         remainder, finds nothing to do without deciding again.
         """
-        if doc.working.get(self.code) == text:  # the remainder this cleaner settled on
+        state = self._state(doc)
+        if state.settled == text:  # the remainder this cleaner settled on
             return []
         lines = layout(text)
         if lines.blank.count(False) < 2:  # a one-line text stays as it is
@@ -118,7 +129,7 @@ class BoilerplateCleaner(Cleaner):
             rest = content_lines(layout(remainder))
             more = self._decide(rest, doc).remove if len(rest) > 1 else {}
             if not more:
-                doc.working[self.code] = remainder
+                state.settled = remainder
                 break
             # The remainder's lines are the kept lines, in order: removals map back by position.
             remove = {**remove, **{kept[k]: removal for k, removal in more.items()}}
@@ -129,15 +140,19 @@ class BoilerplateCleaner(Cleaner):
         the run will apply."""
         template = self._template_lines(content, doc)
         # Judged on the first text this cleaner reads, then kept: a page whose menus go in the
-        # first round must not be taken for a clean body in the next.
-        working = doc.working.setdefault(self.code, {})
-        decision = decide(content, doc.layer, lambda: doc.language, reads_as_body=working.get("reads_as_body"))
-        if decision.reads_as_body is not None:
-            working.setdefault("reads_as_body", decision.reads_as_body)
+        # first decision must not be taken for a clean body in the next.
+        state = self._state(doc)
+        decision = decide(content, doc.layer, lambda: doc.language, reads_as_body=state.reads_as_body)
+        if state.reads_as_body is None:
+            state.reads_as_body = decision.reads_as_body
         if template and len(template) < len(content):  # wherever they stand; never the whole text
             decision.remove.update((i, ("site-template", score)) for i, score in template.items())
         decision.remove = {i: removal for i, removal in decision.remove.items() if doc.wants(self.code, removal[0])}
         return decision
+
+    def _state(self, doc) -> _DocState:
+        """What this cleaner keeps about ``doc`` between its decisions."""
+        return doc.working.setdefault(self.code, _DocState())
 
     def _template_lines(self, content, doc) -> dict[int, float]:
         """The site's template lines (option ``templates``: learned files), marked as listed so
