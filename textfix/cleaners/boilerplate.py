@@ -100,7 +100,8 @@ class BoilerplateCleaner(Cleaner):
         the remainder is the text the run goes on with, and the next round, given that
         remainder, finds nothing to do without deciding again.
         """
-        if doc.working.get(self.code) == text:  # the remainder this cleaner settled on
+        working = doc.working.setdefault(self.code, {})
+        if working.get("remainder") == text:  # the text this cleaner settled on
             return []
         lines = layout(text)
         if lines.blank.count(False) < 2:  # a one-line text stays as it is
@@ -118,7 +119,7 @@ class BoilerplateCleaner(Cleaner):
             rest = content_lines(layout(remainder))
             more = self._decide(rest, doc).remove if len(rest) > 1 else {}
             if not more:
-                doc.working[self.code] = remainder
+                working["remainder"] = remainder
                 break
             # The remainder's lines are the kept lines, in order: removals map back by position.
             remove = {**remove, **{kept[k]: removal for k, removal in more.items()}}
