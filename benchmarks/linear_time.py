@@ -168,7 +168,8 @@ def main() -> None:
                 value = b["seconds"] / max(a["seconds"], 1e-4)
                 ratio = f"{value:.1f}"
                 kept = f"{a['kept']:.0%}/{b['kept']:.0%}"
-                per_kept = f"{value * a['kept'] / max(b['kept'], 1e-6):.1f}"
+                if min(a["kept"], b["kept"]) >= 0.1:  # a text cleaned down to a few characters has no share
+                    per_kept = f"{value * a['kept'] / b['kept']:.1f}"
                 if b["seconds"] > 0.05:  # ratios of millisecond runs are noise
                     worst = max(worst, value)
             note = (b["error"] or a["error"] or "")[:60]

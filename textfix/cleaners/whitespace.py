@@ -38,8 +38,9 @@ ODD_SPACES = "\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f
 ODD_SPACE = regex.compile(
     f"(?<=\\p{{L}}[.,]?[{INVISIBLE_CHARACTERS}]*)[{ODD_SPACES}](?=[{INVISIBLE_CHARACTERS}]*\\p{{L}})"
 )
-INNER_SPACES = regex.compile(
-    rf"(?<=[^\s{INVISIBLE_CHARACTERS}])[ {INVISIBLE_CHARACTERS}]{{2,}}+(?=[^\s{INVISIBLE_CHARACTERS}])"
+INNER_SPACES = regex.compile(  # two spaces or more, invisible characters among them
+    rf"(?<=[^\s{INVISIBLE_CHARACTERS}])(?=[{INVISIBLE_CHARACTERS}]*+ [{INVISIBLE_CHARACTERS}]*+ )"
+    rf"[ {INVISIBLE_CHARACTERS}]++(?=[^\s{INVISIBLE_CHARACTERS}])"
 )
 
 
@@ -106,8 +107,7 @@ def inner_spaces(text: str):
     if "  " not in text and not has_any(text, INVISIBLE_CHARACTERS):
         return
     for m in INNER_SPACES.finditer(text):
-        if m.group().count(" ") >= 2:
-            yield Edit(m.start(), m.end(), " ", "repeated-space", "collapse repeated spaces")
+        yield Edit(m.start(), m.end(), " ", "repeated-space", "collapse repeated spaces")
 
 
 class WhitespaceCleaner(Cleaner):
