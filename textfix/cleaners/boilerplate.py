@@ -50,14 +50,6 @@ from ..edits import apply_edits
 SETTLE_ROUNDS = 8
 
 
-@dataclass
-class _DocState:
-    """What the cleaner keeps about a document between its decisions (in ``doc.working``)."""
-
-    settled: str | None = None  # the remainder it settled on: nothing more to do there
-    reads_as_body: bool | None = None  # whether the document reads as a clean body (see page.py)
-
-
 @dataclass(frozen=True)
 class BoilerplateOptions:
     """``templates``: site-template files learned by ``textfix templates learn``."""
@@ -110,8 +102,8 @@ class BoilerplateCleaner(Cleaner):
         the remainder is the text the run goes on with, and the next round, given that
         remainder, finds nothing to do without deciding again.
         """
-        state = self._state(doc)
-        if state.settled == text:  # the remainder this cleaner settled on
+        working = doc.working.setdefault(self.code, {})
+        if working.get("remainder") == text:  # the text this cleaner settled on
             return []
         lines = layout(text)
         if lines.blank.count(False) < 2:  # a one-line text stays as it is
@@ -129,7 +121,7 @@ class BoilerplateCleaner(Cleaner):
             rest = content_lines(layout(remainder))
             more = self._decide(rest, doc).remove if len(rest) > 1 else {}
             if not more:
-                state.settled = remainder
+                working["remainder"] = remainder
                 break
             # The remainder's lines are the kept lines, in order: removals map back by position.
             remove = {**remove, **{kept[k]: removal for k, removal in more.items()}}
@@ -141,18 +133,14 @@ class BoilerplateCleaner(Cleaner):
         template = self._template_lines(content, doc)
         # Judged on the first text this cleaner reads, then kept: a page whose menus go in the
         # first decision must not be taken for a clean body in the next.
-        state = self._state(doc)
-        decision = decide(content, doc.layer, lambda: doc.language, reads_as_body=state.reads_as_body)
-        if state.reads_as_body is None:
-            state.reads_as_body = decision.reads_as_body
+        working = doc.working.setdefault(self.code, {})
+        decision = decide(content, doc.layer, lambda: doc.language, reads_as_body=working.get("reads_as_body"))
+        if decision.reads_as_body is not None:
+            working.setdefault("reads_as_body", decision.reads_as_body)
         if template and len(template) < len(content):  # wherever they stand; never the whole text
             decision.remove.update((i, ("site-template", score)) for i, score in template.items())
         decision.remove = {i: removal for i, removal in decision.remove.items() if doc.wants(self.code, removal[0])}
         return decision
-
-    def _state(self, doc) -> _DocState:
-        """What this cleaner keeps about ``doc`` between its decisions."""
-        return doc.working.setdefault(self.code, _DocState())
 
     def _template_lines(self, content, doc) -> dict[int, float]:
         """The site's template lines (option ``templates``: learned files), marked as listed so

@@ -13,30 +13,46 @@ from ._lines import has_any
 # Each rule first makes a cheap test that proves it has nothing to do, if it can: most texts
 # (and every text the pipeline checks a second time) have nothing for most rules, and the
 # rules' own patterns have to stop at every space or every letter.
-# A match starts only where a run of spaces starts and never gives characters back: tried at
-# every space of a long run that does not end a line, it would take time quadratic in the run.
-TRAILING = regex.compile(r"(?<![ \t\u00a0])[ \t\u00a0]++(?=\r?\n|\Z)")
-# The cheap test: jumps from line break to line break and looks at the character before.
-SPACE_BEFORE_LINE_BREAK = re.compile(r"\n(?:(?<=[ \t\u00a0]\n)|(?<=[ \t\u00a0]\r\n))")
-BLANK_RUN = regex.compile(r"(?:\r?\n){4,}")  # three or more blank lines
 # Zero-width space, word joiner and a BOM inside the text carry nothing. ZWNJ/ZWJ are kept:
 # they change shaping in Persian, Indic scripts and emoji.
 INVISIBLE_CHARACTERS = "\u200b\u2060\ufeff\u00ad"
+# The spaces of a run count the invisible characters in it as part of it ("Metro \ufeff" at a
+# line end, "Expert \u200b in"): removing those characters must not leave trailing or doubled
+# spaces for a second round to find.
+# A match starts only where a run of spaces starts and never gives characters back: tried at
+# every space of a long run that does not end a line, it would take time quadratic in the run.
+TRAILING = regex.compile(
+    rf"(?<![ \t\u00a0{INVISIBLE_CHARACTERS}])(?=[{INVISIBLE_CHARACTERS}]*+[ \t\u00a0])"
+    rf"[ \t\u00a0{INVISIBLE_CHARACTERS}]++(?=\r?\n|\Z)"
+)
+# The cheap test: jumps from line break to line break and looks at the character before.
+SPACE_BEFORE_LINE_BREAK = re.compile(
+    rf"\n(?:(?<=[ \t\u00a0{INVISIBLE_CHARACTERS}]\n)|(?<=[ \t\u00a0{INVISIBLE_CHARACTERS}]\r\n))"
+)
+LINE_END_SPACES = (" ", "\t", "\u00a0", *INVISIBLE_CHARACTERS)
+BLANK_RUN = regex.compile(r"(?:\r?\n){4,}")  # three or more blank lines
 INVISIBLE = regex.compile(f"[{INVISIBLE_CHARACTERS}]+")
 # A no-break or odd-width space between two letters is an HTML &nbsp; leftover. Next to a digit
 # (10 km) or French punctuation (« mot », oui !) it is deliberate typography and stays.
 ODD_SPACES = "\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"  # U+2000-U+200A: quads etc.
-ODD_SPACE = regex.compile(f"(?<=\\p{{L}}[.,]?)[{ODD_SPACES}](?=\\p{{L}})")
-INNER_SPACES = regex.compile(r"(?<=\S) {2,}(?=\S)")
+ODD_SPACE = regex.compile(
+    f"(?<=\\p{{L}}[.,]?[{INVISIBLE_CHARACTERS}]*)[{ODD_SPACES}](?=[{INVISIBLE_CHARACTERS}]*\\p{{L}})"
+)
+INNER_SPACES = regex.compile(  # two spaces or more, invisible characters among them
+    rf"(?<=[^\s{INVISIBLE_CHARACTERS}])(?=[{INVISIBLE_CHARACTERS}]*+ [{INVISIBLE_CHARACTERS}]*+ )"
+    rf"[ {INVISIBLE_CHARACTERS}]++(?=[^\s{INVISIBLE_CHARACTERS}])"
+)
 
 
 def trailing_space(text: str):
-    """Spaces at the end of a line.
+    """Spaces at the end of a line, with the invisible characters among them.
 
-    >>> [e.start for e in trailing_space("end.  \\nnext")]
-    [4]
+    >>> [e.start for e in trailing_space("end.  \\nnext")], [e.end for e in trailing_space("Metro \\ufeff\\n")]
+    ([4], [7])
+    >>> list(trailing_space("word\\u200b\\nnext"))  # no space: the invisible character's own rule
+    []
     """
-    if not (text.endswith((" ", "\t", "\u00a0")) or SPACE_BEFORE_LINE_BREAK.search(text)):
+    if not (text.endswith(LINE_END_SPACES) or SPACE_BEFORE_LINE_BREAK.search(text)):
         return
     for m in TRAILING.finditer(text):
         yield Edit(m.start(), m.end(), "", "trailing-space", "remove trailing spaces")
@@ -80,18 +96,18 @@ def odd_spaces(text: str):
 
 
 def inner_spaces(text: str):
-    """Runs of spaces between two words; indentation at the start of a line stays.
+    """Runs of spaces between two words, with the invisible characters among them;
+    indentation at the start of a line stays.
 
-    >>> [e.replacement for e in inner_spaces("the  study")]
-    [' ']
+    >>> [(e.start, e.end) for e in inner_spaces("the  study; Expert \\u200b in")]
+    [(3, 5), (18, 21)]
+    >>> list(inner_spaces("the \\u200bstudy"))  # one space: the invisible character's own rule
+    []
     """
-    if "  " not in text:
+    if "  " not in text and not has_any(text, INVISIBLE_CHARACTERS):
         return
     for m in INNER_SPACES.finditer(text):
         yield Edit(m.start(), m.end(), " ", "repeated-space", "collapse repeated spaces")
-
-
-FIXERS = (trailing_space, blank_lines, invisible_characters, odd_spaces, inner_spaces)
 
 
 class WhitespaceCleaner(Cleaner):
@@ -107,5 +123,15 @@ class WhitespaceCleaner(Cleaner):
     }
 
     def find_edits(self, text, doc):
-        for fixer in FIXERS:
-            yield from fixer(text)
+        """Every fixer's edits; an invisible character inside a run of spaces goes with the
+        run's edit, so that one round leaves nothing for the next."""
+        runs = sorted([*trailing_space(text), *inner_spaces(text)], key=lambda edit: edit.start)
+        yield from runs
+        yield from blank_lines(text)
+        yield from odd_spaces(text)
+        k = 0  # both in text order: the first run that does not end before the edit
+        for edit in invisible_characters(text):
+            while k < len(runs) and runs[k].end <= edit.start:
+                k += 1
+            if k == len(runs) or edit.end <= runs[k].start:
+                yield edit
