@@ -98,3 +98,67 @@ def test_an_article_with_a_few_comments_is_not_doubted():
     tally = RetentionTally()
     tally.add("page.txt", result_retention(result))
     assert "unsure" not in tally.phrase()
+
+
+# -- a text that already reads as a clean body --------------------------------------------------
+# wcxb-4309: a question-and-answer thread, scraped (dirty) and as its readers keep it (gold). Its
+# short lines (vote counts, code, "Output:") are what the position rules take for a menu.
+THREAD = "wcxb-4309"
+POSITION_RULES = {"outside-article", "navigation-run"}
+
+
+def test_a_clean_thread_as_input_loses_no_line_for_its_position():
+    gold = read(PAGES / f"{THREAD}.gold.txt")
+    result = boilerplate(gold)
+    assert result.notes["boilerplate"].get("reads_as_body") is True
+    assert not {edit.rule for edit in result.edits} & POSITION_RULES
+    code_lines = [line for line in gold.splitlines() if line.startswith(("print(", "return ", "async def "))]
+    assert code_lines and all(line in result.text.splitlines() for line in code_lines)
+    assert result.text == gold  # it has no listed line: it stays as it is
+
+
+def test_the_same_thread_scraped_still_loses_its_menu():
+    # Negative case: the page around the thread has its site's frame (a menu, cookie and
+    # copyright lines): it does not read as a clean body, and the menu goes.
+    dirty = read(PAGES / f"{THREAD}.dirty.txt")
+    gold = read(PAGES / f"{THREAD}.gold.txt")
+    result = boilerplate(dirty)
+    assert "reads_as_body" not in result.notes["boilerplate"]
+    assert {edit.rule for edit in result.edits} & POSITION_RULES
+    menu = [line for line in dirty.splitlines()[:40] if line.strip() and len(line.split()) <= 2 and line not in gold]
+    assert len(menu) >= 10 and not any(line in result.text.splitlines() for line in menu)
+    assert precision(result.text, gold) > precision(dirty, gold) + 0.2
+
+
+def frame_lines(text: str) -> list[str]:
+    """The lines of ``text`` listed by a rule of a site's frame (cookie, share, menu lines ...)."""
+    from textfix.boilerplate.lines import content_lines, layout, short_enough
+    from textfix.boilerplate.tuning import PLAIN_FRAME_RULES
+
+    return [line.text for line in content_lines(layout(text)) if line.rule() in PLAIN_FRAME_RULES and short_enough(line)]
+
+
+def test_a_page_title_above_the_headline_is_no_clean_body():
+    # Negative case: a scraped page with no frame line, but three lines before its prose (the
+    # HTML title with the site's name, the headline, the byline): more than a clean body has
+    # there, so the title line with the site's name still goes. Its gold body reads as one.
+    name = "1ace8c85aaee"
+    dirty = read(ARTICLES / f"{name}.dirty.txt")
+    gold = read(ARTICLES / f"{name}.gold.txt")
+    assert not frame_lines(dirty)
+    result = boilerplate(dirty)
+    assert "reads_as_body" not in result.notes["boilerplate"]
+    site_title = dirty.splitlines()[0]
+    assert site_title not in gold and site_title not in result.text
+    assert boilerplate(gold).notes["boilerplate"].get("reads_as_body") is True
+
+
+def test_a_frame_line_makes_a_clean_looking_text_a_page():
+    # Negative case: one footer line of the scraped page (a cookie or privacy link) under the
+    # clean thread: a site's frame, so the text is judged as a page again.
+    gold = read(PAGES / f"{THREAD}.gold.txt")
+    footer = frame_lines(read(PAGES / f"{THREAD}.dirty.txt"))[-1]
+    assert not frame_lines(gold)
+    result = boilerplate(gold + "\n\n" + footer + "\n")
+    assert "reads_as_body" not in result.notes["boilerplate"]
+    assert footer not in result.text

@@ -5,7 +5,8 @@ go. Before the first body, the title (a heading that repeats the page's first li
 HTML title) and the byline/dateline under it stay; above a further body its title and byline
 stay; everything else outside the bodies goes, named by what it looks like (a listed line, a line
 in another script, a navigation run) or by its position. When the bodies are doubted, a line
-outside them goes only for what it looks like, never for its position alone.
+outside them goes only for what it looks like, never for its position alone. A text that
+already reads as a clean body (see :mod:`textfix.boilerplate.page`) is judged as one body.
 
 The page's script and the language of its prose come from the document's text layer: decided
 once, from the original text, so that every round decides the same way.
@@ -23,6 +24,7 @@ from .body import Bodies, find_bodies, under_related_heading
 from .features import line_vectors
 from .lines import Line, line_script, mark_prose, norm, short_enough, short_runs
 from .model import load_model
+from .page import page_evidence
 from .patterns import ANY
 
 # Rules that judge a line by where it stands rather than by what it says: the line model may
@@ -57,12 +59,18 @@ class Decision:
     bodies: Bodies | None = None
     language: str | None = None
     vectors: dict[int, list[float]] | None = None  # model features of the lines it judges
+    # Whether the text already reads as a clean body (then no line goes for its position);
+    # None when the text was judged line by line and the question never came up.
+    reads_as_body: bool | None = None
 
 
-def decide(content: list[Line], layer, fallback_language, use_model: bool = True) -> Decision:
+def decide(content: list[Line], layer, fallback_language, use_model: bool = True,
+           reads_as_body: bool | None = None) -> Decision:
     """The decision for ``content``, the lines of a text of the document whose text layer is
     ``layer``; ``fallback_language()`` names its language when its prose does not.
-    ``use_model=False``: the context rules alone (what the line model is trained to correct)."""
+    ``use_model=False``: the context rules alone (what the line model is trained to correct).
+    ``reads_as_body``: whether the document reads as a clean body, when an earlier round
+    judged it (every round then decides the same way); None: judged from ``content``."""
     main_script = layer.script
     words = sum(line.words for line in content)
     if len(content) < tuning.MIN_LINES_FOR_CONTEXT or words < tuning.MIN_WORDS_FOR_CONTEXT:
@@ -73,6 +81,10 @@ def decide(content: list[Line], layer, fallback_language, use_model: bool = True
     bodies = find_bodies(content)
     if bodies is None:
         return Decision(_snippet(content, main_script), None, language)
+    if reads_as_body is None:
+        reads_as_body = page_evidence(content, bodies.last).reads_as_body
+    if reads_as_body:
+        return Decision(_as_one_body(content), bodies, language, reads_as_body=True)
     remove, keep = _around_bodies(content, bodies, main_script)
     claimed = _under_section_heading(content, bodies.last) | _title_copies(content, keep)
     judged = [i for i, (rule, _) in remove.items() if rule in CONTEXT_RULES and i not in claimed]
@@ -81,7 +93,7 @@ def decide(content: list[Line], layer, fallback_language, use_model: bool = True
                            {i: rule for i, (rule, _) in remove.items()}, keep, bool(bodies.doubt))
     if use_model:
         remove = _model_vetoes(remove, vectors, runs)
-    return Decision(_never_all(content, remove), bodies, language, vectors)
+    return Decision(_never_all(content, remove), bodies, language, vectors, reads_as_body=False)
 
 
 def _model_vetoes(remove: dict[int, Removal], vectors: dict[int, list[float]], runs: list[int]) -> dict[int, Removal]:
@@ -161,6 +173,25 @@ def _snippet(content: list[Line], main_script) -> dict[int, Removal]:
             if not foreign(content[i], main_script):
                 break
             remove.setdefault(i, ("foreign-template-line", tuning.FOREIGN_CONFIDENCE))
+    return _never_all(content, remove)
+
+
+def _as_one_body(content: list[Line]) -> dict[int, Removal]:
+    """A text that already reads as a clean body: only its listed lines go, and a title
+    repeated right under itself before the prose starts; never a line for where it stands.
+
+    (Not a line repeating the one above it further down, nor the list under a 'Related'
+    heading: in a clean body they are the article's own, and on a page cleaned once they are
+    what the line model kept, which a second run must keep too.)"""
+    remove = {}
+    for i, line in enumerate(content):
+        if line.prose:
+            break
+        if i > 0 and line.listed is None and line.words <= tuning.DUPLICATE_MAX_WORDS and norm(line.text) == norm(content[i - 1].text):
+            remove[i] = ("duplicate-title", tuning.PATTERN_CONFIDENCE)
+    for i, line in enumerate(content):
+        if line.listed is not None and line.listed.scope == ANY and short_enough(line):
+            remove[i] = (line.listed.rule, tuning.PATTERN_CONFIDENCE)
     return _never_all(content, remove)
 
 

@@ -75,3 +75,15 @@ NAVIGATION_MAX_WORDS = 6  # ... each at most this long
 RELATED_ITEM_WORDS = 20  # other stories' headlines under a 'Related' heading are at most this long
 RELATED_WINDOW = 12  # lines under a 'Related' heading that may be its items
 DUPLICATE_MAX_WORDS = 25  # a line repeating the one above it is a repeated title up to this long
+
+# -- a text that already reads as a clean body (then only listed lines go) --------------------
+# Listed rules of a site's frame (menus, trails, share bars, newsletter forms, cookie and
+# copyright lines): on the train half, the dirty pages with none of them are nearly all pages
+# whose position rules cut no more than they saved, while most gold bodies have none.
+PLAIN_FRAME_RULES = frozenset({"navigation-line", "breadcrumb", "share-prompt", "newsletter-line",
+                               "cookie-notice", "copyright-line"})
+PLAIN_MAX_FRAME_LINES = 0  # ... this many short ones at most
+# Lines before the first prose line: a clean body has its title, a byline or a date there, a
+# scraped page its site's header. Three let a one-page forum thread through on train (its
+# dirty F1 fell); two cost no page type any F1.
+PLAIN_MAX_LEAD_LINES = 2

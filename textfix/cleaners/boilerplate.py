@@ -100,7 +100,8 @@ class BoilerplateCleaner(Cleaner):
         the remainder is the text the run goes on with, and the next round, given that
         remainder, finds nothing to do without deciding again.
         """
-        if doc.working.get(self.code) == text:  # the remainder this cleaner settled on
+        working = doc.working.setdefault(self.code, {})
+        if working.get("remainder") == text:  # the text this cleaner settled on
             return []
         lines = layout(text)
         if lines.blank.count(False) < 2:  # a one-line text stays as it is
@@ -118,7 +119,7 @@ class BoilerplateCleaner(Cleaner):
             rest = content_lines(layout(remainder))
             more = self._decide(rest, doc).remove if len(rest) > 1 else {}
             if not more:
-                doc.working[self.code] = remainder
+                working["remainder"] = remainder
                 break
             # The remainder's lines are the kept lines, in order: removals map back by position.
             remove = {**remove, **{kept[k]: removal for k, removal in more.items()}}
@@ -128,7 +129,12 @@ class BoilerplateCleaner(Cleaner):
         """The decision about ``content`` (site templates included), keeping only the removals
         the run will apply."""
         template = self._template_lines(content, doc)
-        decision = decide(content, doc.layer, lambda: doc.language)
+        # Judged on the first text this cleaner reads, then kept: a page whose menus go in the
+        # first round must not be taken for a clean body in the next.
+        working = doc.working.setdefault(self.code, {})
+        decision = decide(content, doc.layer, lambda: doc.language, reads_as_body=working.get("reads_as_body"))
+        if decision.reads_as_body is not None:
+            working.setdefault("reads_as_body", decision.reads_as_body)
         if template and len(template) < len(content):  # wherever they stand; never the whole text
             decision.remove.update((i, ("site-template", score)) for i, score in template.items())
         decision.remove = {i: removal for i, removal in decision.remove.items() if doc.wants(self.code, removal[0])}
@@ -163,5 +169,7 @@ class BoilerplateCleaner(Cleaner):
         bodies = decision.bodies
         if text == doc.original:
             note["body_lines"] = [text.count("\n", 0, content[k].start) + 1 for k in (bodies.first, bodies.last)]
+            if decision.reads_as_body:
+                note["reads_as_body"] = True  # why no line went for its position
         if bodies.doubt:
             note.setdefault("warning", bodies.doubt)

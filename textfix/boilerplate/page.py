@@ -1,0 +1,61 @@
+"""Page-level evidence: whether a text already reads as a clean body.
+
+A scraped page carries its site's frame: a menu or a breadcrumb trail above the title, a share
+bar, a newsletter form, cookie and copyright lines. An article's own text seldom matches those
+rules (it does match others: a photo credit, a 'Related' heading, an 'About the author' line are
+part of many articles as people keep them). And a scraped page seldom starts with its article:
+its first lines are the site's header, while a clean body starts with its title, perhaps a
+byline and a date, and then prose. A text with no frame line and prose within its first lines
+reads as a clean body, unless the body search ended at a readers' comments or author bio
+heading (an article with its comments is a page): the position rules (``outside-article``,
+``navigation-run``) then stand aside, since all they would cut is the article's own headings,
+lists and closing lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import tuning
+from .lines import Line, short_enough
+
+
+@dataclass(frozen=True)
+class PageEvidence:
+    """What the page as a whole looks like: how many of its lines are listed by a rule of the
+    site's frame, how many lines stand before its first prose line, and whether the line right
+    after its body opens a comment section or an author bio."""
+
+    frame_lines: int
+    lead_lines: int
+    section_after: bool = False
+
+    @property
+    def reads_as_body(self) -> bool:
+        """No frame line, prose after at most a title, a byline and a date, and no comment
+        section or bio where the body ends.
+
+        >>> PageEvidence(frame_lines=0, lead_lines=1).reads_as_body
+        True
+        >>> PageEvidence(frame_lines=1, lead_lines=1).reads_as_body, PageEvidence(frame_lines=0, lead_lines=9).reads_as_body
+        (False, False)
+        """
+        return (self.frame_lines <= tuning.PLAIN_MAX_FRAME_LINES and self.lead_lines <= tuning.PLAIN_MAX_LEAD_LINES
+                and not self.section_after)
+
+
+def page_evidence(content: list[Line], last: int | None = None) -> PageEvidence:
+    """The evidence of a page whose lines' ``prose`` is set; ``last``: the content index where
+    its body ends (None: no body).
+
+    >>> from textfix.boilerplate.lines import content_lines, layout
+    >>> content = content_lines(layout("Home\\nNews\\nShare this:\\nTitle\\nIt rained all day in the city."))
+    >>> content[-1].prose = True
+    >>> page_evidence(content)
+    PageEvidence(frame_lines=1, lead_lines=4, section_after=False)
+    """
+    frame = sum(1 for line in content if line.rule() in tuning.PLAIN_FRAME_RULES and short_enough(line))
+    lead = next((i for i, line in enumerate(content) if line.prose), len(content))
+    after = content[last + 1] if last is not None and last + 1 < len(content) else None
+    section = after is not None and after.rule() in tuning.SECTION_RULES
+    return PageEvidence(frame, lead, section)
