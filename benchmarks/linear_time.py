@@ -74,14 +74,22 @@ CLASSES = {
 }
 
 
+# The largest size the real pages are sampled for: a smaller size takes every k-th of the pages
+# that this size takes (k = REFERENCE_SIZE / size), so each size holds the same mix of pages.
+REFERENCE_SIZE = 1_000_000
+
+
 def page_text(folder: Path, size: int) -> str:
     """``*.txt`` files under ``folder`` in a fixed random order, joined by blank lines, cut to
-    ``size``: each size a sample of the same pages (in name order, the later pages of a set
-    may be of another kind)."""
+    ``size``. A smaller size is a sample spread over the pages of :data:`REFERENCE_SIZE`, not
+    its first pages: how much a cleaner finds to do differs from page to page (a rule's
+    cheap test skips a page with nothing for it), and the first 100 KB of pages, say, may be
+    cleaner than the rest."""
     paths = sorted(folder.rglob("*.txt"))
     random.Random(0).shuffle(paths)
+    stride = max(1, round(REFERENCE_SIZE / size))
     parts, total = [], 0
-    for path in paths:
+    for path in paths[::stride]:
         part = path.read_text(encoding="utf-8", errors="replace")
         parts.append(part)
         total += len(part) + 2
