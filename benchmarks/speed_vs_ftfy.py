@@ -56,8 +56,10 @@ def dirty_pages(data_dir: Path) -> list[Path]:
 
 
 def textfix_command() -> list[str]:
-    installed = shutil.which("textfix")
-    return [installed] if installed else [sys.executable, "-m", "textfix"]
+    """textfix as a module of the interpreter running this script, so that both sides run on one
+    Python and the textfix measured is the one this interpreter imports (not another install's
+    ``textfix`` script found on PATH)."""
+    return [sys.executable, "-m", "textfix"]
 
 
 def wall_seconds(command: list[str], stdin: bytes, repeat: int) -> float:
