@@ -15,7 +15,7 @@ import warnings
 from functools import lru_cache
 
 from .cleaner import Cleaner
-from .entry_point_scan import entry_points
+from .distributions import entry_points
 from .errors import OptionError, TextfixError
 
 GROUP = "textfix.cleaners"

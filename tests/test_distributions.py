@@ -4,8 +4,8 @@ what importlib.metadata finds."""
 import importlib.metadata
 import zipfile
 
-from textfix import entry_point_scan
-from textfix.entry_point_scan import declaring_folders, entry_points
+from textfix import distributions
+from textfix.distributions import declaring_folders, entry_points, version
 
 GROUP = "textfix.cleaners"
 
@@ -82,5 +82,20 @@ def test_a_finder_with_distributions_of_its_own_falls_back(monkeypatch):
         def find_spec(*args):
             return None
 
-    monkeypatch.setattr(entry_point_scan.sys, "meta_path", [Finder, *entry_point_scan.sys.meta_path])
-    assert not entry_point_scan._only_path_finders()
+    monkeypatch.setattr(distributions.sys, "meta_path", [Finder, *distributions.sys.meta_path])
+    assert not distributions._only_path_finders()
+
+
+def test_version_is_read_from_the_first_copy_on_the_path(tmp_path, monkeypatch):
+    first, second = tmp_path / "first", tmp_path / "second"
+    install(first, "Shout.Plugin", "1.2")
+    install(second, "shout_plugin", "2.0")
+    monkeypatch.syspath_prepend(str(second))
+    monkeypatch.syspath_prepend(str(first))
+    assert version("shout-plugin") == "1.2" == importlib.metadata.version("shout-plugin")
+    assert version("no-such-distribution-anywhere") is None
+
+
+def test_version_of_installed_distributions_matches_importlib_metadata():
+    for dist in ("ftfy", "click", "regex"):
+        assert version(dist) == importlib.metadata.version(dist)
