@@ -5,7 +5,11 @@ machine slows both sides alike:
 
 - one-shot wall time (and CPU time, steadier on a shared machine) of ``echo hello | textfix
   clean -`` and of one ~5 KB article on stdin, against a Python one-liner that runs
-  ``ftfy.fix_text`` on the same input (median of N);
+  ``ftfy.fix_text`` on the same input (median of N). Both run as installed: with their modules'
+  bytecode cached (pip compiles it at install), here in a temporary cache folder filled by one
+  untimed run of each. ``--bytecode as-is`` keeps this environment's setting instead: with
+  PYTHONDONTWRITEBYTECODE set and textfix run from its source tree, every textfix module is
+  compiled again on each run, and ftfy's, installed with its bytecode, is not;
 - the CPU time of each data file's load on its own (a fresh process per load, median of N);
 - throughput of ``textfix.clean`` (default pipeline, all cleaners) against ``ftfy.fix_text``, in
   CPU seconds, first on pages the process has never cleaned (cold caches), then on the same pages
@@ -15,6 +19,7 @@ machine slows both sides alike:
   at most 11x).
 
 Usage: python benchmarks/speed_vs_ftfy.py DATA_DIR [--repeat N] [--pages N] [--no-jobs] [--only PART]
+       [--bytecode cached|as-is]
 (DATA_DIR holds articles/ and pages/, i.e. the shared data folder; PART: one-shot, throughput,
 loads, growth or jobs, to run that part alone)
 """
@@ -22,6 +27,7 @@ loads, growth or jobs, to run that part alone)
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import subprocess
@@ -38,6 +44,12 @@ LOADS = (
     ("spin phrase table", "from textfix.spin.phrases import default_table; default_table()"),
     ("spin common words (every English text)", "from textfix.spin.stats import common_count; common_count(['the'])"),
     ("spin statistics (a spun-looking text)", "from textfix.spin import stats; stats.load()"),
+    ("spin language model (an English text long enough to judge)",
+     "from textfix.spin.lm import default_model; default_model()"),
+    ("text layer expressions (a line with a non-ASCII letter)",
+     "from textfix.text.tokens import bmp_expressions; bmp_expressions()"),
+    ("English word list (numbers: a word hyphenated at a line end)",
+     "from textfix.cleaners.numbers import english_words; english_words()"),
     ("stop-word index", "from textfix.language import preload; preload(profiles=False)"),
     ("boilerplate patterns (a text of 2+ lines)", "from textfix.boilerplate.patterns import match_line; match_line('Share this')"),
     ("ftfy (a line that may be mojibake)", "import ftfy"),
@@ -56,8 +68,10 @@ def dirty_pages(data_dir: Path) -> list[Path]:
 
 
 def textfix_command() -> list[str]:
-    installed = shutil.which("textfix")
-    return [installed] if installed else [sys.executable, "-m", "textfix"]
+    """textfix as a module of the interpreter running this script, so that both sides run on one
+    Python and the textfix measured is the one this interpreter imports (not another install's
+    ``textfix`` script found on PATH)."""
+    return [sys.executable, "-m", "textfix"]
 
 
 def wall_seconds(command: list[str], stdin: bytes, repeat: int) -> float:
@@ -65,25 +79,43 @@ def wall_seconds(command: list[str], stdin: bytes, repeat: int) -> float:
     return run_seconds(command, stdin, repeat)[0]
 
 
-def run_seconds(command: list[str], stdin: bytes, repeat: int) -> tuple[float, float]:
+def run_seconds(command: list[str], stdin: bytes, repeat: int, env: dict | None = None) -> tuple[float, float]:
     """Median wall time and median CPU time (user + system) of ``command`` fed ``stdin``, over
     ``repeat`` runs. On a shared machine the CPU time moves less than the wall time."""
     walls, cpus = [], []
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
-        subprocess.run(command, input=stdin, stdout=subprocess.DEVNULL, check=False)
+        subprocess.run(command, input=stdin, stdout=subprocess.DEVNULL, check=False, env=env)
         walls.append(time.perf_counter() - started)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     return median(walls), median(cpus)
 
 
-def one_shot(article: Path, repeat: int) -> None:
+def cached_bytecode_env(cache_folder: str) -> dict:
+    """This environment with module bytecode written to and read from ``cache_folder``."""
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = cache_folder
+    return env
+
+
+def one_shot(article: Path, repeat: int, bytecode: str) -> None:
+    with tempfile.TemporaryDirectory() as cache_folder:
+        env = cached_bytecode_env(cache_folder) if bytecode == "cached" else None
+        print("one-shot: bytecode cached in a fresh folder by one untimed run of each command (as after an install)"
+              if env else f"one-shot: bytecode as-is (PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')})")
+        one_shot_runs(article, repeat, env)
+
+
+def one_shot_runs(article: Path, repeat: int, env: dict | None) -> None:
     ftfy_command = [sys.executable, "-c", FTFY_ONE_LINER]
+    if env is not None:  # fill the bytecode cache
+        for command in (ftfy_command, textfix_command() + ["clean", "-"]):
+            run_seconds(command, article.read_bytes(), 1, env)
     for label, data in (("hello", b"hello\n"), (f"{article.stat().st_size / 1000:.1f} KB article", article.read_bytes())):
-        ftfy_wall, ftfy_cpu = run_seconds(ftfy_command, data, repeat)
-        textfix_wall, textfix_cpu = run_seconds(textfix_command() + ["clean", "-"], data, repeat)
+        ftfy_wall, ftfy_cpu = run_seconds(ftfy_command, data, repeat, env)
+        textfix_wall, textfix_cpu = run_seconds(textfix_command() + ["clean", "-"], data, repeat, env)
         print(f"one-shot {label}: wall textfix {textfix_wall * 1000:.0f} ms, ftfy {ftfy_wall * 1000:.0f} ms, "
               f"ratio {textfix_wall / ftfy_wall:.2f}x ftfy's time; CPU textfix {textfix_cpu * 1000:.0f} ms, "
               f"ftfy {ftfy_cpu * 1000:.0f} ms, ratio {textfix_cpu / ftfy_cpu:.2f}x")
@@ -169,13 +201,15 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=1200, help="distinct pages for --jobs scaling")
     parser.add_argument("--no-jobs", action="store_true", help="skip the --jobs scaling run")
     parser.add_argument("--only", choices=PARTS, help="run this part alone")
+    parser.add_argument("--bytecode", choices=("cached", "as-is"), default="cached",
+                        help="one-shot runs with bytecode cached as after an install (default), or as this environment says")
     args = parser.parse_args()
     parts = {args.only} if args.only else set(PARTS) - ({"jobs"} if args.no_jobs else set())
     pages = dirty_pages(args.data_dir)
     if not pages:
         parser.error(f"no NAME.dirty.txt pages under {args.data_dir}")
     if "one-shot" in parts:
-        one_shot(min(pages[:200], key=lambda page: abs(page.stat().st_size - 5000)), args.repeat)
+        one_shot(min(pages[:200], key=lambda page: abs(page.stat().st_size - 5000)), args.repeat, args.bytecode)
     if "loads" in parts:
         data_loads(args.repeat)
     texts = [page.read_text(encoding="utf-8") for page in pages]

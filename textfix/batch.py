@@ -6,7 +6,6 @@ and counted; the rest of the batch goes on.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import Counter
 from dataclasses import dataclass, field
@@ -52,6 +51,8 @@ class Outcome:
 
 
 def _digest(data: bytes) -> str:
+    import hashlib  # only --in-place needs it: not loaded on every start-up
+
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 

@@ -160,7 +160,6 @@ def clean(paths, output, output_dir, in_place, show_diff, check, exit_zero, repo
     One input is written to stdout by default; several need --in-place, --output-dir, --check or --diff.
     """
     from .discovery import discover
-    from .jsonl import JsonlOptions
     from .parallel import default_jobs
     from .spec import Mode, RunSpec
 
@@ -191,7 +190,7 @@ def clean(paths, output, output_dir, in_place, show_diff, check, exit_zero, repo
         jobs=jobs or default_jobs(), output_format=output_format, report_path=report_path,
         report_format=report_format, quiet=quiet, verbose=verbose, exit_zero=exit_zero, encoding=encoding,
         max_bytes=int(settings.max_size * 1e6), progress=progress,
-        jsonl=JsonlOptions(text_field, stats_field, bad_records, site_field=site_field) if jsonl else None,
+        jsonl=_jsonl_options(text_field, stats_field, bad_records, site_field) if jsonl else None,
     )
     RunSpec(**options)  # a contradiction among the flags fails before any template is learned
     if scheduler and engine != "dask":
@@ -214,6 +213,13 @@ def clean(paths, output, output_dir, in_place, show_diff, check, exit_zero, repo
     finally:
         if auto_folder:
             shutil.rmtree(auto_folder, ignore_errors=True)
+
+
+def _jsonl_options(text_field, stats_field, bad_records, site_field):
+    """The --jsonl flags, checked (imported here: a run without --jsonl does not load JSONL code)."""
+    from .jsonl import JsonlOptions
+
+    return JsonlOptions(text_field, stats_field, bad_records, site_field=site_field)
 
 
 def _refuse_jsonl_only_flags() -> None:

@@ -10,11 +10,6 @@ from dataclasses import dataclass, field, fields
 from .errors import OptionError, TextfixError
 from .io import DEFAULT_MAX_BYTES
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 DEFAULT = "default"
 COMMAND_LINE = "command line"
 AUTO = "auto"  # templates: learn them over the batch being cleaned
@@ -108,6 +103,12 @@ def find_config(start: str) -> tuple[str, dict] | None:
 
 
 def _load(path: str) -> dict:
+    # Imported here: a run in a folder without a settings file does not load the TOML parser.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+
     try:
         with open(path, "rb") as f:
             return tomllib.load(f)

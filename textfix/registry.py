@@ -13,9 +13,9 @@ from __future__ import annotations
 import importlib
 import warnings
 from functools import lru_cache
-from importlib.metadata import entry_points
 
 from .cleaner import Cleaner
+from .distributions import entry_points
 from .errors import OptionError, TextfixError
 
 GROUP = "textfix.cleaners"

@@ -11,6 +11,7 @@ import sys
 from collections import Counter
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,14 +19,16 @@ from .batch import CHANGED, FAILED, FileTask, Outcome, clean_file, output_path, 
 from .discovery import Skipped, Source
 from .io import display_name
 from .errors import TextfixError
-from .jsonl import JsonlOptions, ProblemTally, clean_jsonl
 from .lifetime import HeldInterrupts, Terminated, interrupted_exit_code
 from .printable import printable
 from .parallel import WorkerPool
 from .progress import ProgressBar
-from .annotations import GithubAnnotations, job_summary_from, lost_prose_warning
 from .retention import RetentionTally, result_retention
 from .spec import Mode, OutputFormat, RunSpec
+
+if TYPE_CHECKING:  # JSONL and GitHub output are imported by the runs that use them (start-up time)
+    from .annotations import GithubAnnotations
+    from .jsonl import JsonlOptions, ProblemTally
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
 
@@ -77,7 +80,11 @@ class Run:
         self.outputs: list[str] = []  # the files the file tasks write (--output, --output-dir)
         self.problems: dict[str, ProblemTally] = {}  # a JSONL file's bad lines, told once it is done
         self.keep_results = spec.keep_results
-        self.github = GithubAnnotations()
+        self.github: GithubAnnotations | None = None  # with --output-format github only
+        if spec.output_format == OutputFormat.GITHUB:
+            from .annotations import GithubAnnotations
+
+            self.github = GithubAnnotations()
 
     # --- accounting, in input order --------------------------------------------------------------
     def _failed(self, path: str, message: str) -> None:
@@ -100,6 +107,8 @@ class Run:
         self.summary.counts.update(outcome.counts)
         self.summary.retention.add(outcome.path, outcome.kept)
         if outcome.kept is not None and outcome.kept.lost_prose and not opts.quiet:
+            from .annotations import lost_prose_warning
+
             _say(lost_prose_warning(outcome.path, outcome.kept))
         self.results.extend(outcome.results)
         if outcome.output is not None:
@@ -124,6 +133,8 @@ class Run:
 
     def jsonl_chunk_done(self, name: str, chunk) -> None:
         """Account for one cleaned chunk of a JSONL file (chunks arrive in file order)."""
+        from .jsonl import ProblemTally
+
         self.summary.counts.update(chunk.counts)
         self.problems.setdefault(name, ProblemTally()).add(chunk.problems)
         for result in chunk.results:
@@ -134,6 +145,8 @@ class Run:
 
     def jsonl_file_done(self, name: str, totals) -> None:
         """Account for one JSONL file once all its chunks are in."""
+        from .jsonl import ProblemTally
+
         tally = self.problems.pop(name, ProblemTally())
         failure = tally.failure(name, self.spec.jsonl.text_field, totals["records"])
         if failure:
@@ -240,6 +253,8 @@ class Run:
 
             click.echo(report_json(self.results, self.failures), nl=False)
         if opts.output_format == OutputFormat.GITHUB and os.environ.get("GITHUB_STEP_SUMMARY"):
+            from .annotations import job_summary_from
+
             try:
                 job_summary_from(os.environ["GITHUB_STEP_SUMMARY"], self.results)
             except TextfixError as e:
@@ -261,6 +276,8 @@ class Run:
 def stream_jsonl(run: Run, sources: list[Source]) -> None:
     """Clean JSONL sources one after the other, their chunks of records streamed through one
     executor for the whole run (:func:`textfix.jsonl.clean_jsonl`)."""
+    from .jsonl import clean_jsonl
+
     spec = run.spec
     jsonl = run.jsonl_options()
     with run.new_executor(spec.jobs) as executor:

@@ -111,13 +111,10 @@ def badness_screen():
     >>> [m.group() for m in screen.finditer("doesnÃ¢â‚¬â„¢t")]
     ['Ã', '¢', '¬', '¢']
     """
-    from importlib.metadata import PackageNotFoundError, version
+    from ..distributions import version
 
-    try:
-        installed = version("ftfy")  # read from its metadata: ftfy itself is not imported
-    except PackageNotFoundError:
-        installed = None
-    if installed != SCREENED_FTFY:
+    # Read from its metadata: ftfy itself is not imported (its badness tables are costly).
+    if version("ftfy") != SCREENED_FTFY:
         return TRIGGER
     category = SCREEN_CATEGORIES
     single = category["c1"] + "ÃÂŒœ" + _ESCAPES  # suspicious() sends lines with escapes to ftfy too

@@ -149,8 +149,9 @@ def spaced_hyphens(text: str):
     """
     if "- " not in text:
         return
-    words = english_words()
+    words = None  # loaded on the first candidate: most texts with "- " have spaced dashes only
     for m in SPACED_HYPHEN.finditer(text):
+        words = words or english_words()
         left, right = m["left"].lower(), m["right"].lower()
         if right in words or left + right not in words:
             continue
