@@ -20,7 +20,7 @@ from ..text import uses_script
 from . import tuning
 from .body import Bodies, find_bodies, under_related_heading
 from .features import line_vectors
-from .lines import BYLINE, DATELINE, Line, line_script, mark_prose, norm, short_enough, short_runs, unlist_table_rows
+from .lines import BYLINE, DATELINE, Line, line_script, mark_prose, short_enough, short_runs, unlist_table_rows
 from .model import load_model
 from .page import page_evidence
 from .patterns import ANY
@@ -113,8 +113,8 @@ def _title_copies(content: list[Line], keep: set[int]) -> set[int]:
     if not keep:
         return set()
     top = min(keep)
-    title = norm(content[top].text)
-    return {i for i in range(top) if similar_title(norm(content[i].text), title)}
+    title = content[top].norm
+    return {i for i in range(top) if similar_title(content[i].norm, title)}
 
 
 def _under_section_heading(content: list[Line], last: int) -> set[int]:
@@ -179,7 +179,7 @@ def _as_one_body(content: list[Line]) -> dict[int, Removal]:
 def _around_bodies(content: list[Line], bodies: Bodies, main_script) -> tuple[dict[int, Removal], set[int]]:
     """The context rules' decision around the bodies, and the title and byline lines kept."""
     keep = title_and_byline(content, bodies.first, main_script)
-    title = norm(content[min(keep)].text) if keep else None
+    title = content[min(keep)].norm if keep else None
     for first, _ in bodies.runs[1:]:  # a further article's title and byline, just above it
         keep.update(j for j in range(max(0, first - tuning.OTHER_TITLE_LINES), first)
                     if content[j].listed is None and content[j].words <= tuning.TITLE_MAX_WORDS)
@@ -209,7 +209,7 @@ def inside(content: list[Line], i: int, main_script, in_body: bool) -> Removal |
     line = content[i]
     if line.listed is not None and line.listed.scope == ANY and short_enough(line):
         return line.listed.rule, tuning.PATTERN_CONFIDENCE
-    if i > 0 and line.words <= tuning.DUPLICATE_MAX_WORDS and norm(line.text) == norm(content[i - 1].text):
+    if i > 0 and line.words <= tuning.DUPLICATE_MAX_WORDS and line.norm == content[i - 1].norm:
         return "duplicate-title", tuning.PATTERN_CONFIDENCE
     if in_body and line.words <= tuning.RELATED_ITEM_WORDS and under_related_heading(content, i):
         return "related-block", tuning.NAVIGATION_CONFIDENCE
@@ -223,7 +223,7 @@ def outside(line: Line, main_script, title, run: int) -> Removal:
         return line.listed.rule, tuning.PATTERN_CONFIDENCE
     if foreign(line, main_script):
         return "foreign-template-line", tuning.FOREIGN_CONFIDENCE
-    if title is not None and norm(line.text) == title:
+    if title is not None and line.norm == title:
         return "duplicate-title", tuning.PATTERN_CONFIDENCE
     if run >= tuning.NAVIGATION_RUN:
         return "navigation-run", tuning.NAVIGATION_CONFIDENCE
@@ -263,7 +263,7 @@ def similar_title(candidate: tuple[str, ...], reference: tuple[str, ...]) -> boo
 
 def title_and_byline(content: list[Line], first: int, main_script) -> set[int]:
     """Indices of the title and the byline/dateline lines between it and the body."""
-    reference = next((norm(line.text) for line in content[:first] if line.listed is None and not foreign(line, main_script)), None)
+    reference = next((line.norm for line in content[:first] if line.listed is None and not foreign(line, main_script)), None)
     if reference is None:
         return set()
     title = None
@@ -273,7 +273,7 @@ def title_and_byline(content: list[Line], first: int, main_script) -> set[int]:
             continue
         if line.prose and (line.words > 20 or line.text.rstrip().endswith(".")):
             continue
-        if 2 <= line.words <= tuning.TITLE_MAX_WORDS and similar_title(norm(line.text), reference):
+        if 2 <= line.words <= tuning.TITLE_MAX_WORDS and similar_title(line.norm, reference):
             title = i
             break
     if title is None:
@@ -282,6 +282,6 @@ def title_and_byline(content: list[Line], first: int, main_script) -> set[int]:
     for i in range(title + 1, first):
         text = content[i].text.strip()
         if content[i].listed is None and len(text) <= tuning.BYLINE_MAX_CHARACTERS and (BYLINE.fullmatch(text) or DATELINE.fullmatch(text)):
-            if norm(text) != norm(content[i - 1].text):
+            if content[i].norm != content[i - 1].norm:
                 keep.add(i)
     return keep

@@ -14,7 +14,7 @@ from math import log1p
 import regex
 
 from ..text import ends_sentence, stop_ratio
-from .lines import Line, line_headline_case, norm
+from .lines import Line, line_headline_case
 
 DIGITS = regex.compile(r"\d")
 NEIGHBOURS = 3  # lines either side whose density a line is compared with
@@ -44,7 +44,7 @@ def line_vectors(content: list[Line], which, stops: frozenset[str], in_body: set
     n = len(content)
     body = sorted(in_body)
     first, last = (body[0], body[-1]) if body else (n, -1)
-    counts = Counter(norm(line.text) for line in content)
+    counts = Counter(line.norm for line in content)
     prose = [line.prose for line in content]
     words = [line.words for line in content]
     prose_sum = [0, *accumulate(prose)]  # prefix sums, for the neighbour windows
@@ -74,7 +74,7 @@ def line_vectors(content: list[Line], which, stops: frozenset[str], in_body: set
             float(line.tokens >= 3 and line_headline_case(line.text)),
             float(line.spaced),
             float(line.after_blank),
-            stop_ratio(norm(line.text), stops) if stops else 0.0,
+            stop_ratio(line.norm, stops) if stops else 0.0,
             len(DIGITS.findall(text)) / max(len(text), 1),
             float(text.endswith(":")),
             float("http" in text or "www." in text),
@@ -84,7 +84,7 @@ def line_vectors(content: list[Line], which, stops: frozenset[str], in_body: set
             float(i > last),
             log1p(distance),
             i / max(n - 1, 1),
-            float(counts[norm(line.text)] > 1),
+            float(counts[line.norm] > 1),
             log1p(runs[i]),
             float(i > 0 and prose[i - 1]),
             float(i + 1 < n and prose[i + 1]),

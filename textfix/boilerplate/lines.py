@@ -49,6 +49,7 @@ class Line:
     text: str
     words: int
     tokens: int  # word tokens (a line in Chinese has fewer tokens than words)
+    norm: tuple[str, ...]  # its lower-cased word tokens, for comparing lines
     listed: object  # the matching Pattern, if any
     shaped: bool  # long enough and punctuated like sentences (see sentence_shaped)
     after_blank: bool  # a blank line (or the start of the text) above
@@ -83,8 +84,10 @@ def layout(text: str) -> Layout:
     return Layout([0, *ends[:-1]], ends, texts, [not t.strip() for t in texts])
 
 
-def content_lines(lines: Layout) -> list[Line]:
-    """The lines with text in them, with what they look like (cached per line).
+def content_lines(lines: Layout, features=None) -> list[Line]:
+    """The lines with text in them, with what they look like. ``features`` is a dict that
+    keeps each line's :func:`line_features` for the document (its next decisions and rounds see
+    mostly the same lines); without it the process-wide cache of recent lines serves.
 
     >>> [(line.text, line.words, line.rule()) for line in content_lines(layout("Share this:\\n\\nIt works."))]
     [('Share this:', 2, 'share-prompt'), ('It works.', 2, None)]
@@ -94,10 +97,15 @@ def content_lines(lines: Layout) -> list[Line]:
     content = []
     for i in compress(range(len(texts)), map(not_, blank)):
         text = texts[i]
-        words, count, listed, shaped = line_features(text)
+        found = None if features is None else features.get(text)
+        if found is None:
+            found = line_features(text)
+            if features is not None:
+                features[text] = found
+        words, count, listed, shaped = found
         after_blank = i == 0 or blank[i - 1]
         spaced = after_blank and (i == last or blank[i + 1])
-        content.append(Line(i, starts[i], ends[i], text, count, len(words), listed, shaped, after_blank, spaced))
+        content.append(Line(i, starts[i], ends[i], text, count, len(words), words, listed, shaped, after_blank, spaced))
     return content
 
 
@@ -185,11 +193,6 @@ def line_features(text: str) -> tuple[tuple[str, ...], int, object, bool]:
     words = tuple(tokens.words(text))
     count = tokens.word_count(text, words)
     return words, count, match_line(text), sentence_shaped(text, count)
-
-
-def norm(text: str) -> tuple[str, ...]:
-    """A line's lower-cased word tokens, for comparing lines."""
-    return line_features(text)[0]
 
 
 # Only a few lines are ever asked for their script or case.

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import tuning
-from .lines import Line, dateline, norm, short_enough
+from .lines import Line, dateline, short_enough
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def page_evidence(content: list[Line], last: int | None = None) -> PageEvidence:
     first = next((i for i, line in enumerate(content) if line.prose), len(content))
     # Dates are not counted: a forum post opens with its author and its date, then the prose.
     lead = sum(1 for line in content[:first] if not dateline(line.text))
-    repeated = any(norm(content[i].text) == norm(content[i - 1].text) for i in range(1, first))
+    repeated = any(content[i].norm == content[i - 1].norm for i in range(1, first))
     after = content[last + 1] if last is not None and last + 1 < len(content) else None
     section = after is not None and after.rule() in tuning.SECTION_RULES
     return PageEvidence(frame, lead, section, repeated)

@@ -108,7 +108,10 @@ class BoilerplateCleaner(Cleaner):
         lines = layout(text)
         if lines.blank.count(False) < 2:  # a one-line text stays as it is
             return []
-        content = content_lines(lines)
+        # Each line's features, kept for the document: its later decisions and rounds read
+        # mostly the same lines, more of them than a process-wide cache of recent lines holds.
+        features = working.setdefault("features", {})
+        content = content_lines(lines, features)
         decision = self._decide(content, doc)
         if decision.bodies is not None:
             self._note(text, content, decision, doc)
@@ -118,7 +121,7 @@ class BoilerplateCleaner(Cleaner):
                 break
             remainder = apply_edits(text, list(edits(lines, content, remove)))
             kept = [k for k in range(len(content)) if k not in remove]
-            rest = content_lines(layout(remainder))
+            rest = content_lines(layout(remainder), features)
             more = self._decide(rest, doc).remove if len(rest) > 1 else {}
             if not more:
                 working["remainder"] = remainder
