@@ -175,25 +175,3 @@ def test_model_repairs_by_default_only_from_the_fitted_probability():
                     assert edit.confidence >= (SUGGEST_AT if unsafe else apply_at), edit
                     seen.add((unsafe, edit.confidence >= apply_at))
     assert (False, True) in seen and (True, False) in seen  # both sides of the line are exercised
-
-
-def test_model_repairs_in_a_document_not_judged_spun_only_from_alone_at():
-    """A lightly spun document is rarely judged spun; there the model's word repairs are offered
-    only from the restorer's ALONE_AT and applied by default only from its apply_at. Clean text
-    not judged spun gets none of them, even with unsafe fixes."""
-    from textfix.spin.restore import ALONE_AT, default_restorer
-
-    assert ALONE_AT is not None and default_restorer().apply_at >= ALONE_AT
-    for text in [spun(name) for name in NAMES] + [clean(name) for name in NAMES]:
-        for unsafe in (False, True):
-            result = spin_only(text, unsafe=unsafe)
-            if result.notes["spin"]["spun"]:
-                continue
-            for edit in result.edits + result.suggestions:
-                if edit.rule == "spin-lm-word":
-                    assert edit.confidence >= ALONE_AT, edit
-                    assert not edit.applied or edit.confidence >= default_restorer().apply_at, edit
-    for name in NAMES:
-        result = spin_only(clean(name), unsafe=True)
-        assert not result.notes["spin"]["spun"]
-        assert not [e for e in result.edits if e.rule == "spin-lm-word"], name

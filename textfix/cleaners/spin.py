@@ -278,8 +278,8 @@ class SpinCleaner(Cleaner):
                 notes["spun"] = True
         spun = notes["spun"]
         repairs = analysis.repairs
-        if state.evidence is not None and (spun or self._alone_at() is not None):
-            repairs = self._with_model_repairs(text, state, repairs, first_pass, None if spun else self._alone_at())
+        if spun and state.evidence is not None:
+            repairs = self._with_model_repairs(text, state, repairs, first_pass)
         # Statistical repairs (collocations, word families, the model's) are made in the first
         # pass only: a restored word makes new pairs and new word counts, and guesses built on
         # guesses drift ("brand-new paper" -> "new paper" -> "new version"). Later passes repeat
@@ -334,19 +334,9 @@ class SpinCleaner(Cleaner):
             return True
         return model_gain(text, repair) >= PHRASE_GAIN * changed_words(text, repair)
 
-    @staticmethod
-    def _alone_at():
-        """The probability from which the model's word repairs stand in a document not judged
-        spun (:data:`textfix.spin.restore.ALONE_AT`; ``None``: they never do)."""
-        from ..spin.restore import ALONE_AT
-
-        return ALONE_AT
-
-    def _with_model_repairs(self, text: str, state: "_DocState", repairs: list, first_pass: bool,
-                            alone_at: float | None = None) -> list:
+    def _with_model_repairs(self, text: str, state: "_DocState", repairs: list, first_pass: bool) -> list:
         """``repairs`` and the language model's word repairs where none of them is: on the first
-        pass from the judgement's evidence, later only for words it repaired or suggested then
-        (in a document not judged spun, only those from probability ``alone_at``)."""
+        pass from the judgement's evidence, later only for words it repaired or suggested then."""
         from ..spin import candidates, evidence, restore
         from ..spin.lm import default_model
         from ..spin.text import token_keys, tokenize
@@ -369,7 +359,7 @@ class SpinCleaner(Cleaner):
         protection = Protection(text, tokens)
         recheck = restore.Recheck(lm, tokens, keys, sources, lambda k: k not in protection)
         for found in restore.repairs(text, tokens, slots, families, state.evidence.features["strong"],
-                                     recheck=recheck, alone_at=alone_at):
+                                     recheck=recheck):
             if not any(start < found.end and found.start < end for start, end in taken):
                 merged.append(found)
         merged.sort(key=lambda r: r.start)

@@ -6,10 +6,9 @@ the word and over the next candidate) and the document's own word families: a ca
 family is elsewhere in the document ("depressed", "antidepressant" beside a lone "despondency")
 is likelier. A logistic model fitted on the train pairs by ``tools/fit_spin_restorer.py``
 (``textfix/data/spin_restorer.json``) turns that evidence into the probability that the repair
-restores the original word; the cleaner applies it by default from the restorer's ``apply_at`` (the
-probability from which 95% of held-fold train repairs are right) and its own ``threshold``, and
-offers it as an unsafe fix from :data:`SUGGEST_AT` in a document judged spun, from
-:data:`ALONE_AT` in one that is not.
+restores the original word; the cleaner applies it by default from the restorer's ``apply_at`` (the probability from which
+nine in ten train repairs are right) and its own ``threshold``, and offers it as an unsafe fix
+from :data:`SUGGEST_AT`.
 """
 
 from __future__ import annotations
@@ -32,13 +31,6 @@ FEATURES = ("margin", "lead", "family", "commoner", "lift", "rarity", "own_famil
 OWN_FAMILY = 2
 MIN_MARGIN = 1.0  # natural log: a smaller lead is never a repair, not even a suggestion
 SUGGEST_AT = 0.5  # probability from which a repair is offered at all (applied with unsafe fixes)
-# In a document the detector has not judged spun, a repair is offered only from this probability
-# (and applied by default, as anywhere, only from the restorer's apply_at): a lightly spun
-# document (a fifth of the replaceable words) is rarely judged spun, yet its surest repairs are
-# mostly right. Chosen on train: first 40 bodies spun with the stylish table, 17 of 18 such
-# repairs right at rate 0.2 and 68 of 74 at 0.5 (the rest wrong candidates for spun words, one
-# unspun word changed), none on the clean bodies (benchmarks/spin_clean_edits.py). None: never.
-ALONE_AT: float | None = 0.8
 
 
 @dataclass(frozen=True)
@@ -65,12 +57,12 @@ def default_restorer() -> Restorer:
     return Restorer(data["weights"], data["bias"], data.get("apply_at", 0.0))
 
 
-def sure_enough(slot, families: Families, density: float, restorer: Restorer, floor: float = SUGGEST_AT) -> bool:
-    """Whether a slot is repaired or suggested at all, from probability ``floor`` (see :func:`repairs`)."""
+def sure_enough(slot, families: Families, density: float, restorer: Restorer) -> bool:
+    """Whether a slot is repaired or suggested at all (see :func:`repairs`)."""
     if slot.margin < MIN_MARGIN or slot.word in SPEECH_VERBS:
         return False
     found = features(slot, families, density)
-    return found["own_family"] < OWN_FAMILY and restorer.probability(found) >= floor
+    return found["own_family"] < OWN_FAMILY and restorer.probability(found) >= SUGGEST_AT
 
 
 class Recheck:
@@ -146,10 +138,9 @@ def features(slot: evidence.Slot, families: Families, density: float = 0.0) -> d
 
 
 def repairs(text: str, tokens, slots, families: Families, density: float = 0.0,
-            restorer: Restorer | None = None, recheck=None, alone_at: float | None = None) -> list[Repair]:
+            restorer: Restorer | None = None, recheck=None) -> list[Repair]:
     """The repairs of the slots that clear :data:`MIN_MARGIN` and :data:`SUGGEST_AT`, each with
-    its probability as confidence. With ``alone_at`` (a document not judged spun) only those
-    from that probability, and they stand without the judgement (``needs_spun`` false).
+    its probability as confidence.
 
     >>> from textfix.spin.text import tokenize, token_keys
     >>> from textfix.spin import lm
@@ -162,14 +153,9 @@ def repairs(text: str, tokens, slots, families: Families, density: float = 0.0,
     [('party', 'spin-lm-word')]
     >>> repairs(text, tokens, found, Families(keys), restorer=Restorer({"margin": 1.0}, -9.0))
     []
-    >>> [(r.replacement, r.needs_spun) for r in repairs(text, tokens, found, Families(keys), restorer=sure, alone_at=0.7)]
-    [('party', False)]
-    >>> repairs(text, tokens, found, Families(keys), restorer=sure, alone_at=0.8)  # not judged spun: too unsure
-    []
     """
     restorer = restorer or default_restorer()
-    floor = SUGGEST_AT if alone_at is None else max(SUGGEST_AT, alone_at)
-    chosen = [slot for slot in slots if sure_enough(slot, families, density, restorer, floor)]
+    chosen = [slot for slot in slots if sure_enough(slot, families, density, restorer)]
     if recheck is not None:
         chosen = recheck.stable(chosen, lambda s: sure_enough(s, families, density, restorer))
     found = []
@@ -179,6 +165,6 @@ def repairs(text: str, tokens, slots, families: Families, density: float = 0.0,
         found.append(Repair(
             token.start, token.end, carry_case(token.text, slot.best), RULE,
             f"{token.text!r}: {slot.best!r} fits its context better by {slot.margin:.1f} (log-probability)",
-            round(confidence, 3), needs_spun=alone_at is None,
+            round(confidence, 3),
         ))
     return found
