@@ -27,6 +27,17 @@ def test_wordnet_gives_the_replaced_word_in_its_inflection(spun, original):
     assert spun not in found
 
 
+@pytest.mark.parametrize("spun, original, misspelt", [("cities", "towns", "townes"), ("studies", "surveys", "surveyes"),
+                                                      ("charges", "loads", "ores"), ("priced", "valued", "pard")])
+def test_inflected_candidates_take_the_regular_form_whatever_the_spun_suffix(spun, original, misspelt):
+    """'cities' is 'city' + es and 'towns' is 'town' + s: the candidate gets the regular plural
+    (and past tense), not the spun word's suffix glued on."""
+    from textfix.spin import stats
+
+    found = stats.replaced_by(spun)
+    assert original in found and misspelt not in found
+
+
 @pytest.mark.parametrize("word", ["the", "qwzxv", "and"])
 def test_wordnet_has_no_candidates_for_function_words_or_unknown_words(word):
     assert candidates.wordnet_sources(word) == ()

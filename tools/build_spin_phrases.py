@@ -10,7 +10,8 @@ Each gets a gate: ``always`` when it cannot be ordinary prose (none of its word 
 collocation in the shipped bigram table, and it is not two everyday words), else ``spun``. Rows are left out when they
 would change a number, repeat a curated key, or chain (their replacement contains a key), and
 when their spun side is ordinary English (:func:`ordinary_english`: "fresh set" is a tortured
-"crisp set", but restoring it would damage every clean text that says "a fresh set of apps").
+"crisp set", but restoring it would damage every clean text that says "a fresh set of apps"; or
+:func:`model_collocation`, a pair the language model knows: "cloud computing").
 A curated row like that is an error. With ``--spinner-thesaurus`` (a ``head<TAB>syn|syn`` table
 such as the stylish-plagiarism thesaurus), every curated row must also be attested there.
 Run tools/build_spin_data.py first: the gates use its bigram table.
@@ -26,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from textfix.spin import stats  # noqa: E402
-from textfix.spin.collocations import ordinary_pair  # noqa: E402
+from textfix.spin.collocations import model_collocation, ordinary_pair  # noqa: E402
 from textfix.spin.phrases import PhraseTable, chain_problems, normalize  # noqa: E402
 
 VERSION = "1"
@@ -111,7 +112,7 @@ def main() -> None:
 
     curated = [l for l in args.curated.read_text(encoding="utf-8").splitlines() if l.strip()]
     keys = {normalize(l.split("\t")[0]) for l in curated if not l.startswith("#")}
-    plain = [" ".join(k) for k in keys if ordinary_english(k)]
+    plain = [" ".join(k) for k in keys if ordinary_english(k) or model_collocation(k)]
     if plain:
         sys.exit("curated rows whose spun side is ordinary English: " + ", ".join(sorted(plain)))
     if args.spinner_thesaurus:
@@ -128,7 +129,7 @@ def main() -> None:
             continue
         if re.findall(r"\d+", spun) != re.findall(r"\d+", original):
             continue
-        if ordinary_english(key):
+        if ordinary_english(key) or model_collocation(key):
             ordinary += 1
             continue
         keys.add(key)

@@ -123,7 +123,7 @@ _WORD_AND_COUNT = re.compile(r"^([^#\t\n][^\t\n]*)\t(\d+)$", re.MULTILINE)
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly")
 _Y_TO_I = ("ly", "ed", "es")  # suffixes after which a final y becomes i (easily)
 _DOUBLING = ("ed", "ing")  # suffixes that may double a final consonant (planning)
-_PLAIN = frozenset(s for s in _INFLECTIONS if s[0] not in "ei" and s not in _Y_TO_I + _DOUBLING)  # s, d
+_PLURAL = frozenset(("s", "es"))  # one spelling each: the regular plural
 
 
 class _Percent(dict):
@@ -155,20 +155,52 @@ def inflect(base: str, suffix: str) -> str | None:
     return _inflection(base, suffix, _unigram_rows())[0]
 
 
+def regular_plural(word: str) -> str:
+    """The regular plural (or third person) of ``word``: what ``-s`` and ``-es`` on a spun word
+    ask of a candidate, whichever of the two the spun word took ("cities" -> "towns", not
+    "townes"; "charges" -> "taxes").
+
+    >>> regular_plural("town"), regular_plural("tax"), regular_plural("city"), regular_plural("day")
+    ('towns', 'taxes', 'cities', 'days')
+    """
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if len(word) > 1 and word[-1] == "y" and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _spellings(base: str, suffix: str) -> tuple[str, ...]:
+    """How English may spell ``base`` with ``suffix``: plurals are regular whatever the spun
+    word's suffix was, and so are past tenses ("priced" -> "valued", never "pard").
+
+    >>> _spellings("cut", "d"), _spellings("price", "ed"), _spellings("plan", "ing")
+    (('cuted', 'cutted'), ('priced',), ('planing', 'planning'))
+    """
+    if suffix in ("s", "es"):
+        return (regular_plural(base),)
+    if suffix in ("d", "ed"):
+        if base.endswith("e"):
+            return (base + "d",)
+        if len(base) > 1 and base[-1] == "y" and base[-2] not in "aeiou":
+            return (base[:-1] + "ied",)
+        return (base + "ed", base + base[-1] + "ed") if len(base) > 2 else (base + "ed",)
+    if base.endswith("e") and suffix[0] in "ei":
+        forms: tuple[str, ...] = (base[:-1] + suffix, base + suffix)
+    elif base.endswith("y") and suffix in _Y_TO_I:
+        forms = (base[:-1] + "i" + suffix, base + suffix)
+    else:
+        forms = (base + suffix,)
+    if suffix in _DOUBLING and len(base) > 2:
+        forms += (base + base[-1] + suffix,)
+    return forms
+
+
 def _inflection(base: str, suffix: str, counts: dict[str, int]) -> tuple[str | None, int]:
     """:func:`inflect`'s answer and its count (``None, 0`` if no spelling is a known word),
     uncached: the words of a thesaurus row are mostly inflected once per document."""
-    plain = base + suffix
-    if base.endswith("e") and suffix[0] in "ei":
-        forms: tuple[str, ...] = (base[:-1] + suffix, plain)
-    elif base.endswith("y") and suffix in _Y_TO_I:
-        forms = (base[:-1] + "i" + suffix, plain)
-    else:
-        forms = (plain,)
-    if suffix in _DOUBLING and len(base) > 2:
-        forms += (base + base[-1] + suffix,)
     best, most = None, 0
-    for form in forms:  # the most frequent known form; the first of equals
+    for form in _spellings(base, suffix):  # the most frequent known form; the first of equals
         n = counts.get(form, 0)
         if n > most:
             best, most = form, n
@@ -229,9 +261,9 @@ def commoner_sources(word: str, min_similarity: float) -> dict[str, float]:
     # remembered (the first listing of a form decides its similarity, as in replaced_by).
     seen = set()
     for suffix, row in _base_rows(word):
-        if suffix in _PLAIN:  # no spelling rule: the form is the word and the suffix
+        if suffix in _PLURAL:  # one spelling, no counts to compare
             for head, similarity in row.items():
-                form = head + suffix
+                form = regular_plural(head)
                 if get(form, 0) > floor and form not in seen and form not in found:
                     seen.add(form)
                     if similarity >= min_similarity:
