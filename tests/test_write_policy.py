@@ -208,3 +208,22 @@ def test_a_fifo_is_never_opened(tmp_path):
     assert result.returncode == 2
     assert "--in-place rewrites regular files; corpus/pipe.txt is a FIFO" in result.stderr
     assert (folder / "a.txt").read_text(encoding="utf-8") == DIRTY
+
+
+def test_ctrl_c_while_the_temporary_file_is_being_made_leaves_none(tmp_path, monkeypatch):
+    """A Ctrl-C that lands after the temporary file exists but before the ``with`` block is
+    entered (its lock being taken) must not leave the file behind: ``__exit__`` never runs."""
+    import textfix.writing as writing
+
+    target = tmp_path / "page.txt"
+    target.write_text("old", encoding="utf-8")
+
+    def interrupted(fd):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(writing, "_lock", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        with AtomicWriter(str(target)) as writer:
+            writer.write("new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.txt"]
+    assert target.read_text(encoding="utf-8") == "old"

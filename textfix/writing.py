@@ -93,6 +93,9 @@ class AtomicWriter:
         except OSError as e:
             self._discard()
             raise _cannot_write(self.path, e) from None
+        except BaseException:  # Ctrl-C between making the temporary file and entering the block
+            self._discard()
+            raise
         return self
 
     def _locked_temporary(self, folder: str):
