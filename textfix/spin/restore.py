@@ -61,13 +61,20 @@ def default_restorer() -> Restorer:
     return Restorer(data["weights"], data["bias"], data.get("apply_at", 0.0))
 
 
+def chance(slot, families: Families, density: float, restorer: Restorer) -> float | None:
+    """The probability that repairing a slot restores the original, or None when it is never
+    a repair (too small a margin, a speech verb, a word of the document's own vocabulary)."""
+    if slot.margin < MIN_MARGIN or slot.word in SPEECH_VERBS:
+        return None
+    found = features(slot, families, density)
+    return None if found["own_family"] >= OWN_FAMILY else restorer.probability(found)
+
+
 def sure_enough(slot, families: Families, density: float, restorer: Restorer, at: float = SUGGEST_AT) -> bool:
     """Whether a slot is repaired or suggested at all (see :func:`repairs`): its probability
     reaches ``at``."""
-    if slot.margin < MIN_MARGIN or slot.word in SPEECH_VERBS:
-        return False
-    found = features(slot, families, density)
-    return found["own_family"] < OWN_FAMILY and restorer.probability(found) >= at
+    found = chance(slot, families, density, restorer)
+    return found is not None and found >= at
 
 
 class Recheck:
@@ -97,6 +104,34 @@ class Recheck:
                 return chosen
             chosen = [slot for slot in chosen if slot.index not in unstable]
         return chosen
+
+    def without_family_echoes(self, chosen: list, slots: list, chance, at: float) -> list:
+        """``chosen`` without the repairs that would make another word of the document a repair
+        on a second run: a restored word joins the document's word families, and a slot far
+        away whose best candidate is of that family may then clear the threshold ("find"
+        restored in one sentence makes "jewel" -> "find" likelier in another).
+        ``chance(slot, families)`` is the slot's probability of being a repair (None: never
+        one); an echo is a slot the families after the repairs make likelier, to ``at`` or more."""
+        before = self.families_after([])
+        for _ in range(3):
+            if not chosen:
+                break
+            after = self.families_after(chosen)
+            repaired = {slot.index for slot in chosen}
+            echoed = [slot.best for slot in slots if slot.index not in repaired
+                      and (chance(slot, after) or 0.0) >= at and chance(slot, after) > (chance(slot, before) or 0.0)]
+            if not echoed:
+                break
+            chosen = [slot for slot in chosen
+                      if not any(Families([slot.best]).members(best) for best in echoed)]
+        return chosen
+
+    def families_after(self, chosen: list) -> "Families":
+        """The document's word families once ``chosen`` are repaired."""
+        keys = list(self.keys)
+        for slot in chosen:
+            keys[slot.index] = slot.best
+        return Families([key for key, token in zip(keys, self.tokens) if token.is_word])
 
 
 class Families:
@@ -164,6 +199,8 @@ def repairs(text: str, tokens, slots, families: Families, density: float = 0.0,
     if recheck is not None:
         band = SUGGEST_AT - RECHECK_BAND
         chosen = recheck.stable(chosen, lambda s: sure_enough(s, families, density, restorer, at=band))
+        # The families' effect is what a second run sees exactly; the band is for the context's.
+        chosen = recheck.without_family_echoes(chosen, slots, lambda s, f: chance(s, f, density, restorer), SUGGEST_AT)
     found = []
     for slot in chosen:
         confidence = restorer.probability(features(slot, families, density))
