@@ -11,27 +11,31 @@ from __future__ import annotations
 import gzip
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from itertools import compress
 from importlib import resources
 
 DATA_FILE = "stop-words.tsv.gz"
 
 
 @lru_cache(maxsize=1)
-def languages_by_word() -> dict[str, tuple[str, ...]]:
-    """Lower-cased stop word -> the ISO 639-1 languages whose list has it (sorted).
+def stop_word_groups() -> tuple[tuple[tuple[str, ...], ...], dict[str, int]]:
+    """The distinct sets of ISO 639-1 languages whose lists share a word (each sorted), and
+    lower-cased stop word -> the number of its set, read from the file in one pass.
 
-    >>> languages_by_word()["und"][:2], "en" in languages_by_word()["the"]
-    (('de',), True)
+    A few thousand sets for 19,000 words: a word's set is a small int, which hashes at once.
+
+    >>> groups, group_of = stop_word_groups()
+    >>> groups[group_of["und"]][:2], "en" in groups[group_of["the"]], "ketamine" in group_of
+    (('de',), True, False)
     """
     data = resources.files("textfix").joinpath("data", DATA_FILE).read_bytes()
-    rows = gzip.decompress(data).decode("utf-8").split("\n")
-    languages: dict[str, tuple[str, ...]] = {}  # one tuple per distinct set: a few thousand, not 19,000
-    found = {}
-    for row in rows:
+    numbers: dict[str, int] = {}  # the languages column as written -> its set's number
+    group_of = {}
+    for row in gzip.decompress(data).decode("utf-8").split("\n"):
         if row and row[0] != "#":
             word, _, codes = row.partition("\t")
-            found[word] = languages.get(codes) or languages.setdefault(codes, tuple(codes.split(" ")))
-    return found
+            group_of[word] = numbers.setdefault(codes, len(numbers))
+    return tuple(tuple(codes.split(" ")) for codes in numbers), group_of
 
 
 def table_lines(lists: Mapping[str, Iterable[str]]) -> list[str]:
@@ -55,7 +59,9 @@ def stop_words(language: str) -> frozenset[str]:
     >>> "the" in stop_words("en"), "und" in stop_words("de"), len(stop_words("xx"))
     (True, True, 0)
     """
-    return frozenset(word for word, codes in languages_by_word().items() if language in codes)
+    groups, group_of = stop_word_groups()
+    wanted = {number for number, codes in enumerate(groups) if language in codes}
+    return frozenset(compress(group_of, map(wanted.__contains__, group_of.values())))
 
 
 def stop_ratio(tokens: Sequence[str], stops: frozenset[str]) -> float:
