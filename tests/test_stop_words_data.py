@@ -31,7 +31,9 @@ def test_every_language_gets_the_package_list_lower_cased():
 def test_each_word_is_read_with_the_languages_of_its_row():
     groups, group_of = stop_word_groups()
     rows = [r for r in gzip.decompress(SHIPPED.read_bytes()).decode("utf-8").splitlines() if not r.startswith("#")]
-    assert {word: " ".join(groups[group_of[word]]) for word in group_of} == dict(r.split("\t") for r in rows)
+    by_row = {word: row.split("\t")[0] for row in rows for word in row.split("\t")[1:]}
+    assert {word: " ".join(groups[group_of[word]]) for word in group_of} == by_row
+    assert len(by_row) == sum(len(row.split("\t")) - 1 for row in rows)  # each word in one row
     assert len(set(groups)) == len(groups) < len(group_of)
 
 
