@@ -428,6 +428,10 @@ def test_bmp_classes_hold_what_regex_matches(expression):
     assert ours.findall(BMP) == regex.findall(expression, BMP)
 
 
+def test_the_plane_the_classes_are_read_from_is_every_bmp_character_in_order():
+    assert tokens._bmp_characters() == BMP != BMP[:0xD800] + BMP[0xD801:]
+
+
 def test_guards_catch_every_character_past_the_bmp_and_every_unspaced_one():
     beyond = ALL_CHARACTERS[0x10000:]
     assert len(tokens.BEYOND_BMP.findall(ALL_CHARACTERS)) == len(beyond)
