@@ -182,8 +182,9 @@ def _stop_word_hits(tokens: list[str]) -> list[tuple[tuple[str, ...], int]]:
     """(languages whose lists have it, occurrences) per set of such languages, in the order of
     their first stop word in ``tokens`` (which decides ties).
 
-    Stop words are picked out and counted in C, per numbered set of languages (a few dozen
-    sets: small ints hash at once, tuples of languages do not).
+    Stop words are picked out and counted in C, per numbered set of languages (a few hundred
+    sets: small ints hash at once, tuples of languages do not); a set without a language
+    langdetect knows comes back empty and votes for none.
     """
     groups, group_of = _stop_word_groups()
     counts = Counter(map(group_of.__getitem__, filter(group_of.__contains__, tokens)))
