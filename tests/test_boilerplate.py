@@ -396,6 +396,15 @@ def test_regex_space_is_every_white_space_character_of_regex():
     assert not marks & closers and not (marks | closers) & set(sentences.REGEX_SPACE)
 
 
+def test_decoration_is_white_space_and_bullets_as_regex_reads_them():
+    """match_line strips these with str.lstrip / rstrip: they must be what the classes match."""
+    from textfix.boilerplate.patterns import LEADING_DECORATION, TRAILING_DECORATION
+
+    assert set(LEADING_DECORATION) == set(regex.findall(r"[\s•·»«>*#\-–—]", ALL_CHARACTERS))
+    assert set(TRAILING_DECORATION) == set(regex.findall(r"[\s•·»«<*#\-–—]", ALL_CHARACTERS))
+    assert "<" not in LEADING_DECORATION and ">" not in TRAILING_DECORATION and "x" not in LEADING_DECORATION
+
+
 def test_lower_casing_keeps_word_characters_and_planes_apart():
     """What ``words`` relies on when it lower-cases the whole line before splitting it."""
     word = regex.compile(r"\w")
@@ -417,6 +426,10 @@ def test_lower_casing_keeps_word_characters_and_planes_apart():
 def test_bmp_classes_hold_what_regex_matches(expression):
     ours = re.compile(f"[{tokens.bmp_class(expression)}]")
     assert ours.findall(BMP) == regex.findall(expression, BMP)
+
+
+def test_the_plane_the_classes_are_read_from_is_every_bmp_character_in_order():
+    assert tokens._bmp_characters() == BMP != BMP[:0xD800] + BMP[0xD801:]
 
 
 def test_guards_catch_every_character_past_the_bmp_and_every_unspaced_one():

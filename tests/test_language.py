@@ -131,10 +131,10 @@ def vote_by_every_word(sample: str) -> str | None:
     import collections
 
     tokens = language.WORD.findall(sample.lower())
-    index = language._stop_word_index()
+    groups, group_of = language._stop_word_groups()
     votes = collections.Counter()
     for token in tokens:
-        for code in index.get(token, ()):
+        for code in groups[group_of[token]] if token in group_of else ():
             votes[code] += 1
     if not votes:
         return None
@@ -143,7 +143,7 @@ def vote_by_every_word(sample: str) -> str | None:
         return None
     against = collections.Counter()
     for token in tokens:
-        codes = index.get(token, ())
+        codes = groups[group_of[token]] if token in group_of else ()
         if top not in codes:
             for code in codes:
                 against[code] += 1

@@ -73,23 +73,14 @@ def _factory():
 
 
 @lru_cache(maxsize=1)
-def _stop_word_index() -> dict[str, tuple[str, ...]]:
-    """Stop word -> the languages (among those langdetect knows) whose list has it."""
-    from .text.stopwords import languages_by_word
+def _stop_word_groups() -> tuple[list[tuple[str, ...]], dict[str, int]]:
+    """The stop words' sets of languages (:func:`~textfix.text.stopwords.stop_word_groups`)
+    with only the languages langdetect knows: a set left empty votes for none."""
+    from .text.stopwords import stop_word_groups
 
     known = _langdetect_languages()
-    kept: dict[tuple[str, ...], tuple[str, ...]] = {}  # per distinct set of languages
-    for codes in set(languages_by_word().values()):
-        kept[codes] = tuple(code for code in codes if code in known)
-    return {word: kept[codes] for word, codes in languages_by_word().items() if kept[codes]}
-
-
-@lru_cache(maxsize=1)
-def _stop_word_groups() -> tuple[list[tuple[str, ...]], dict[str, int]]:
-    """The distinct sets of languages in the stop-word index, and stop word -> its set's number."""
-    numbers: dict[tuple[str, ...], int] = {}
-    group_of = {word: numbers.setdefault(languages, len(numbers)) for word, languages in _stop_word_index().items()}
-    return list(numbers), group_of
+    groups, group_of = stop_word_groups()
+    return [tuple(code for code in codes if code in known) for codes in groups], group_of
 
 
 def _langdetect_languages() -> set[str]:
@@ -191,8 +182,9 @@ def _stop_word_hits(tokens: list[str]) -> list[tuple[tuple[str, ...], int]]:
     """(languages whose lists have it, occurrences) per set of such languages, in the order of
     their first stop word in ``tokens`` (which decides ties).
 
-    Stop words are picked out and counted in C, per numbered set of languages (a few dozen
-    sets: small ints hash at once, tuples of languages do not).
+    Stop words are picked out and counted in C, per numbered set of languages (a few hundred
+    sets: small ints hash at once, tuples of languages do not); a set without a language
+    langdetect knows comes back empty and votes for none.
     """
     groups, group_of = _stop_word_groups()
     counts = Counter(map(group_of.__getitem__, filter(group_of.__contains__, tokens)))

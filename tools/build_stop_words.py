@@ -1,7 +1,7 @@
 """Write textfix/data/stop-words.tsv.gz from the stopwordsiso package (stopwords-iso, MIT).
 
-Every language's list, lower-cased, one ``word<TAB>languages`` row per word (see
-:func:`textfix.text.stopwords.table_lines`). Run it after upgrading stopwordsiso: a test fails
+Every language's list, lower-cased, one ``languages<TAB>word<TAB>word...`` row per set of
+languages that share words (see :func:`textfix.text.stopwords.table_lines`). Run it after upgrading stopwordsiso: a test fails
 while the shipped file and the installed package disagree.
 
 Usage: python tools/build_stop_words.py
@@ -28,11 +28,12 @@ def main() -> None:
     header = [
         f"# Stop words of {len(lists)} languages from stopwords-iso (Gene Diaz and contributors, MIT licence),",
         f"# through the stopwordsiso package {version('stopwordsiso')}; written by tools/build_stop_words.py.",
-        "# Format: lower-cased word<TAB>ISO 639-1 codes of the lists that have it",
+        "# Format: ISO 639-1 codes of some lists<TAB>each lower-cased word exactly those lists have, tab-separated",
     ]
-    text = "\n".join(header + table_lines(lists)) + "\n"
+    rows = table_lines(lists)
+    text = "\n".join(header + rows) + "\n"
     OUT.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
-    print(f"{OUT}: {len(text.splitlines()) - len(header)} words")
+    print(f"{OUT}: {sum(row.count(chr(9)) for row in rows)} words in {len(rows)} sets of languages")
 
 
 if __name__ == "__main__":

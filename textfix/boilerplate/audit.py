@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..edits import SAFE, Edit
-from .lines import Layout, Line
+from .layout import Layout
+from .lines import Line
 
 
 def edits(lines: Layout, content: list[Line], remove: dict[int, tuple[str, float]]):

@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress, groupby
+from itertools import compress, groupby
 from operator import not_
 
 import regex
 
 from ..text import ends_sentence, headline_case, scripts, sentence_shaped, stop_ratio, tokens
 from . import tuning
+from .layout import Layout, layout
 from .patterns import match_line
 
 # A byline and a dateline: the lines a clean body may have between its title and its prose.
@@ -59,29 +60,6 @@ class Line:
     def rule(self) -> str | None:
         """The listed rule of the line, or None."""
         return None if self.listed is None else self.listed.rule
-
-
-@dataclass(slots=True)
-class Layout:
-    """Every line of a text, blank ones too: offsets, text without the line break, blankness."""
-
-    starts: list[int]
-    ends: list[int]  # just past the line break
-    texts: list[str]
-    blank: list[bool]
-
-
-def layout(text: str) -> Layout:
-    """Split ``text`` into lines with their offsets.
-
-    >>> layout("a\\n\\nb")
-    Layout(starts=[0, 2, 3], ends=[2, 3, 4], texts=['a', '', 'b'], blank=[False, True, False])
-    """
-    raws = text.splitlines(keepends=True)
-    ends = list(accumulate(map(len, raws)))
-    # Only "\r" and "\n" are taken off: a line ending in another break keeps it in its text.
-    texts = [raw.rstrip("\r\n") for raw in raws]
-    return Layout([0, *ends[:-1]], ends, texts, [not t.strip() for t in texts])
 
 
 def content_lines(lines: Layout, features=None) -> list[Line]:

@@ -39,9 +39,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..boilerplate.audit import edits
-from ..boilerplate.decision import decide
-from ..boilerplate.lines import content_lines, layout
+from ..boilerplate.layout import layout
 from ..cleaner import Cleaner
 from ..edits import apply_edits
 
@@ -108,6 +106,11 @@ class BoilerplateCleaner(Cleaner):
         lines = layout(text)
         if lines.blank.count(False) < 2:  # a one-line text stays as it is
             return []
+        # The modules that read a page load with the first text of two lines: a one-shot
+        # command on one line, or a batch of titles, returns above without them.
+        from ..boilerplate.audit import edits
+        from ..boilerplate.lines import content_lines
+
         # Each line's features, kept for the document: its later decisions and rounds read
         # mostly the same lines, more of them than a process-wide cache of recent lines holds.
         features = working.setdefault("features", {})
@@ -133,6 +136,8 @@ class BoilerplateCleaner(Cleaner):
     def _decide(self, content, doc):
         """The decision about ``content`` (site templates included), keeping only the removals
         the run will apply."""
+        from ..boilerplate.decision import decide
+
         template = self._template_lines(content, doc)
         # Judged on the first text this cleaner reads, then kept: a page whose menus go in the
         # first decision must not be taken for a clean body in the next.

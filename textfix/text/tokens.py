@@ -4,6 +4,8 @@ written without spaces), and the quick paths that answer exactly as the Unicode 
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from collections.abc import Sequence
 from functools import lru_cache
 from types import SimpleNamespace
@@ -53,7 +55,17 @@ def bmp_class(expression: str) -> str:
 
 @lru_cache(maxsize=1)
 def _bmp_characters() -> str:
-    return "".join(map(chr, range(0x10000)))
+    """Every character of the Basic Multilingual Plane, in order, surrogates included.
+
+    Decoded from the code points as 32-bit units (in C; as UTF-16 the surrogates would pair up)
+    rather than joined from 65,536 ``chr`` calls, a few times slower.
+
+    >>> plane = _bmp_characters()
+    >>> len(plane), plane[65], plane[0xD800] == chr(0xD800), plane[-1] == chr(0xFFFF)
+    (65536, 'A', True, True)
+    """
+    units = array("I", range(0x10000)).tobytes()  # a C unsigned int: 4 bytes wherever Python runs
+    return units.decode(f"utf-32-{sys.byteorder[0]}e", "surrogatepass")
 
 
 @lru_cache(maxsize=1)
