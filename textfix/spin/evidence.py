@@ -154,8 +154,8 @@ def best_two(lm, left: list[str], candidates, right: list[str]) -> tuple[tuple[f
     >>> best_two(model, ["a", "new"], ("party",), ["drug"])[1] is None
     True
     """
-    history = tuple(left[-2:])
-    openings = sorted(((lm.prob(c, history), c) for c in candidates), reverse=True)
+    nearest_first = tuple(left[:-3:-1])
+    openings = sorted(((lm.ngram((c, *nearest_first)), c) for c in candidates), reverse=True)
     best = second = None
     for opening, candidate in openings:
         if second is not None and opening < second[0]:
