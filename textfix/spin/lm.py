@@ -109,7 +109,7 @@ def span_score(lm: LanguageModel, left: Sequence[str], span: Sequence[str], righ
     True
     """
     # The window read backwards: each predicted word followed by its history, nearest first,
-    # is one slice (this runs some millions of times a page set; the sum keeps reading order).
+    # is one slice (this runs some millions of times a page set).
     after = right[:2]
     backwards = (*after[::-1], *span[::-1], *left[:-3:-1])
     total = 0.0
