@@ -138,7 +138,7 @@ def weighed(lm, i: int, word: str, left: list[str], right: list[str], fit: float
     history = tuple(left)
     # Scoring each candidate's first word alone first, to skip the ones that could not reach the
     # runner-up, skipped too few to pay for itself (on wcxb-dev train pages).
-    scored = sorted((lm_module.span_score(lm, left, [c], right), c) for c in candidates)
+    scored = sorted(zip(lm_module.span_scores(lm, left, [(c,) for c in candidates], right), candidates))
     best_score, best = scored[-1]
     margin = best_score - own
     runner_up = best_score - scored[-2][0] if len(scored) > 1 else margin

@@ -108,11 +108,27 @@ def span_score(lm: LanguageModel, left: Sequence[str], span: Sequence[str], righ
     >>> span_score(lm, ["a", "new"], ["party"], []) == lm.prob("party", ("a", "new"))
     True
     """
-    # The window read backwards: each predicted word followed by its history, nearest first,
-    # is one slice (this runs some millions of times a page set).
-    after = right[:2]
-    backwards = (*after[::-1], *span[::-1], *left[:-3:-1])
-    total = 0.0
-    for i in range(len(after) + len(span) - 1, -1, -1):
-        total += lm.ngram(backwards[i : i + 3])
-    return total
+    return span_scores(lm, left, [span], right)[0]
+
+
+def span_scores(lm: LanguageModel, left: Sequence[str], spans: Sequence[Sequence[str]], right: Sequence[str]) -> list[float]:
+    """The :func:`span_score` of each of ``spans`` in one context (a word's candidates).
+
+    >>> lm = default_model()
+    >>> party, celebration = span_scores(lm, ["a", "new"], [["party"], ["celebration"]], ["drug", "called"])
+    >>> party > celebration, party == span_score(lm, ["a", "new"], ["party"], ["drug", "called"])
+    (True, True)
+    """
+    # Each window read backwards: each predicted word followed by its history, nearest first,
+    # is one slice (this runs some millions of times a page set; the sum keeps reading order).
+    after = tuple(right[:2])[::-1]
+    before = tuple(left[:-3:-1])
+    ngram = lm.ngram
+    scores = []
+    for span in spans:
+        backwards = (*after, *span[::-1], *before)
+        total = 0.0
+        for i in range(len(after) + len(span) - 1, -1, -1):
+            total += ngram(backwards[i : i + 3])
+        scores.append(total)
+    return scores
