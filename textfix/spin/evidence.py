@@ -113,15 +113,32 @@ def slot(lm, tokens, keys, i: int, sources) -> Slot | None:
     """
     word = keys[i]
     left, right = context(tokens, keys, i)
-    history = tuple(left)
-    fit = lm.prob(word, history)
+    fit = lm.prob(word, tuple(left))
     if fit > LIKELY:
         return None
     candidates = sources(word)
     if not candidates:
         return None
-    own = lm_module.span_score(lm, left, [word], right)
-    scored = sorted((lm_module.span_score(lm, left, [c], right), c) for c in candidates)
+    return weighed(lm, i, word, left, right, fit, lm_module.span_score(lm, left, [word], right), candidates)
+
+
+def weighed(lm, i: int, word: str, left: list[str], right: list[str], fit: float, own: float, candidates) -> Slot:
+    """The evidence at token i, its ``word`` already scored as :func:`slot` and the judge both
+    score it: ``fit`` after ``left``, span score ``own``; ``candidates`` is not empty.
+
+    >>> model = lm_module.default_model()
+    >>> left, right = ["is", "a"], ["drug", "that"]
+    >>> own = lm_module.span_score(model, left, ["celebration"], right)
+    >>> s = weighed(model, 3, "celebration", left, right, model.prob("celebration", ("is", "a")), own, ("party", "festival"))
+    >>> s.word, s.best, s.margin > 2, s.runner_up > 0
+    ('celebration', 'party', True, True)
+    >>> weighed(model, 3, "celebration", left, right, -9.0, own, ("party",)).runner_up == s.margin
+    True
+    """
+    history = tuple(left)
+    # Scoring each candidate's first word alone first, to skip the ones that could not reach the
+    # runner-up, skipped too few to pay for itself (on wcxb-dev train pages).
+    scored = sorted(zip(lm_module.span_scores(lm, left, [(c,) for c in candidates], right), candidates))
     best_score, best = scored[-1]
     margin = best_score - own
     runner_up = best_score - scored[-2][0] if len(scored) > 1 else margin

@@ -57,13 +57,16 @@ def gather(tokens, keys, protected, sources, lm, fingerprints: float) -> Evidenc
         common = stats.unigram(word)
         rare += common < RARE
         lift += fit - lm.prob(word, ())
-        surprise -= span_score(lm, left, [word], right) / (1 + len(right))
+        own = span_score(lm, left, [word], right)
+        surprise -= own / (1 + len(right))
         if fit > evidence.LIKELY:
             continue
         misfit += common >= RARE
-        s = evidence.slot(lm, tokens, keys, i, sources)
-        if s is None:
+        candidates = sources(word)
+        if not candidates:
             continue
+        # The word's context and scores above are the slot's too: not computed twice.
+        s = evidence.weighed(lm, i, word, left, right, fit, own, candidates)
         found.append(s)
         margin += max(0.0, s.margin)
         strong += s.margin > STRONG

@@ -1,8 +1,10 @@
 """The language model behind spin detection and repair, behind one small interface.
 
-Any object with :meth:`LanguageModel.prob` (the log-probability of a word given up to two
-words before it) works; :func:`logprob` and :func:`span_score` build everything else from it,
-so a better model can be swapped in without touching the callers.
+Any object with :meth:`LanguageModel.ngram` (the log-probability of a word given the words
+before it, nearest first, the order n-gram models look them up in), :meth:`LanguageModel.prob`
+(the same, history in reading order) and :meth:`LanguageModel.known` works; :func:`logprob` and
+:func:`span_score` build everything else from them, so a better model can be swapped in
+without touching the callers.
 
 The shipped model is the general US-English trigram model that the PyPI package
 ``pocketsphinx`` installs (``model/en-us/en-us.lm.bin``, CMU Sphinx, BSD licence), read
@@ -22,6 +24,10 @@ START = "<s>"  # the sentence start, as a history word
 
 
 class LanguageModel(Protocol):
+    def ngram(self, words: tuple[str, ...]) -> float:
+        """Natural-log probability (at most 0) of ``words[0]`` after ``words[1:]``, nearest word
+        first (only the model's order minus one nearest words count)."""
+
     def prob(self, word: str, history: tuple[str, ...]) -> float:
         """Natural-log probability of ``word`` after ``history`` (earlier words first; only
         the model's order minus one last words count)."""
@@ -49,17 +55,19 @@ class TrigramModel:
         self._model = NGramModel(config, logmath, path)
         self._zero = logmath.get_zero()
         self._to_ln = logmath.log_to_ln
-        # pocketsphinx takes the word first and then its history, nearest word first.
-        self._cached = lru_cache(maxsize=200_000)(self._query)
+        # pocketsphinx takes the word first and then its history, nearest word first; the
+        # cached query is the instance's ``ngram`` itself: the span scores call it per word.
+        self.ngram = lru_cache(maxsize=200_000)(self._query)
 
     def _query(self, words: tuple[str, ...]) -> float:
         raw = self._model.prob(words)
         if raw <= self._zero:
             return UNKNOWN
-        return max(UNKNOWN, self._to_ln(raw))
+        ln = self._to_ln(raw)
+        return ln if ln > UNKNOWN else UNKNOWN
 
     def prob(self, word: str, history: tuple[str, ...] = ()) -> float:
-        return self._cached((word, *reversed(history[-2:])))
+        return self.ngram((word,) + history[:-3:-1])
 
     def known(self, word: str) -> bool:
         return self._model.prob((word,)) > self._zero
@@ -86,10 +94,7 @@ def logprob(lm: LanguageModel, words: Sequence[str], start: int = 0) -> float:
     >>> logprob(lm, ["at", "least"]) > logprob(lm, ["a", "minimum"])
     True
     """
-    total = 0.0
-    for i in range(start, len(words)):
-        total += lm.prob(words[i], tuple(words[max(0, i - 2) : i]))
-    return total
+    return span_score(lm, words[:start], words[start:], ())
 
 
 def span_score(lm: LanguageModel, left: Sequence[str], span: Sequence[str], right: Sequence[str]) -> float:
@@ -100,6 +105,30 @@ def span_score(lm: LanguageModel, left: Sequence[str], span: Sequence[str], righ
     >>> lm = default_model()
     >>> span_score(lm, ["a", "new"], ["party"], ["drug", "called"]) > span_score(lm, ["a", "new"], ["celebration"], ["drug", "called"])
     True
+    >>> span_score(lm, ["a", "new"], ["party"], []) == lm.prob("party", ("a", "new"))
+    True
     """
-    left = list(left[-2:])
-    return logprob(lm, left + list(span) + list(right[:2]), start=len(left))
+    return span_scores(lm, left, [span], right)[0]
+
+
+def span_scores(lm: LanguageModel, left: Sequence[str], spans: Sequence[Sequence[str]], right: Sequence[str]) -> list[float]:
+    """The :func:`span_score` of each of ``spans`` in one context (a word's candidates).
+
+    >>> lm = default_model()
+    >>> party, celebration = span_scores(lm, ["a", "new"], [["party"], ["celebration"]], ["drug", "called"])
+    >>> party > celebration, party == span_score(lm, ["a", "new"], ["party"], ["drug", "called"])
+    (True, True)
+    """
+    # Each window read backwards: each predicted word followed by its history, nearest first,
+    # is one slice (this runs some millions of times a page set; the sum keeps reading order).
+    after = tuple(right[:2])[::-1]
+    before = tuple(left[:-3:-1])
+    ngram = lm.ngram
+    scores = []
+    for span in spans:
+        backwards = (*after, *span[::-1], *before)
+        total = 0.0
+        for i in range(len(after) + len(span) - 1, -1, -1):
+            total += ngram(backwards[i : i + 3])
+        scores.append(total)
+    return scores
