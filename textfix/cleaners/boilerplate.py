@@ -119,10 +119,11 @@ class BoilerplateCleaner(Cleaner):
         if decision.bodies is not None:
             self._note(text, content, decision, doc)
         remove = decision.remove
+        found = list(edits(lines, content, remove))
         for _ in range(SETTLE_ROUNDS):
-            if not remove:
+            if not found:
                 break
-            remainder = apply_edits(text, list(edits(lines, content, remove)))
+            remainder = apply_edits(text, found)
             kept = [k for k in range(len(content)) if k not in remove]
             rest = content_lines(layout(remainder), features)
             more = self._decide(rest, doc).remove if len(rest) > 1 else {}
@@ -131,7 +132,8 @@ class BoilerplateCleaner(Cleaner):
                 break
             # The remainder's lines are the kept lines, in order: removals map back by position.
             remove = {**remove, **{kept[k]: removal for k, removal in more.items()}}
-        return list(edits(lines, content, remove))
+            found = list(edits(lines, content, remove))
+        return found
 
     def _decide(self, content, doc):
         """The decision about ``content`` (site templates included), keeping only the removals
