@@ -105,21 +105,26 @@ class Recheck:
             chosen = [slot for slot in chosen if slot.index not in unstable]
         return chosen
 
-    def without_family_echoes(self, chosen: list, slots: list, chance, at: float) -> list:
+    def without_family_echoes(self, chosen: list, slots: list, chance, at: float, families: Families) -> list:
         """``chosen`` without the repairs that would make another word of the document a repair
         on a second run: a restored word joins the document's word families, and a slot far
         away whose best candidate is of that family may then clear the threshold ("find"
         restored in one sentence makes "jewel" -> "find" likelier in another).
         ``chance(slot, families)`` is the slot's probability of being a repair (None: never
-        one); an echo is a slot the families after the repairs make likelier, to ``at`` or more."""
-        before = self.families_after([])
+        one); an echo is a slot the families after the repairs make likelier, to ``at`` or more;
+        ``families`` are the document's as it stands."""
+        before = {slot.index: chance(slot, families) or 0.0 for slot in slots}
         for _ in range(3):
             if not chosen:
                 break
             after = self.families_after(chosen)
             repaired = {slot.index for slot in chosen}
-            echoed = [slot.best for slot in slots if slot.index not in repaired
-                      and (chance(slot, after) or 0.0) >= at and chance(slot, after) > (chance(slot, before) or 0.0)]
+            echoed = []
+            for slot in slots:
+                if slot.index not in repaired:
+                    likelier = chance(slot, after) or 0.0
+                    if likelier >= at and likelier > before[slot.index]:
+                        echoed.append(slot.best)
             if not echoed:
                 break
             chosen = [slot for slot in chosen
@@ -200,7 +205,8 @@ def repairs(text: str, tokens, slots, families: Families, density: float = 0.0,
         band = SUGGEST_AT - RECHECK_BAND
         chosen = recheck.stable(chosen, lambda s: sure_enough(s, families, density, restorer, at=band))
         # The families' effect is what a second run sees exactly; the band is for the context's.
-        chosen = recheck.without_family_echoes(chosen, slots, lambda s, f: chance(s, f, density, restorer), SUGGEST_AT)
+        chosen = recheck.without_family_echoes(chosen, slots, lambda s, f: chance(s, f, density, restorer),
+                                               SUGGEST_AT, families)
     found = []
     for slot in chosen:
         confidence = restorer.probability(features(slot, families, density))
