@@ -20,7 +20,7 @@ from ..text import uses_script
 from . import tuning
 from .body import Bodies, find_bodies, under_related_heading
 from .features import line_vectors
-from .lines import BYLINE, DATELINE, Line, line_script, mark_prose, short_enough, short_runs, unlist_table_rows
+from .lines import Line, byline, dateline, line_script, mark_prose, short_enough, short_runs, unlist_table_rows
 from .model import load_model
 from .page import page_evidence
 from .patterns import ANY
@@ -280,8 +280,7 @@ def title_and_byline(content: list[Line], first: int, main_script) -> set[int]:
         return set()
     keep = {title}
     for i in range(title + 1, first):
-        text = content[i].text.strip()
-        if content[i].listed is None and len(text) <= tuning.BYLINE_MAX_CHARACTERS and (BYLINE.fullmatch(text) or DATELINE.fullmatch(text)):
-            if content[i].norm != content[i - 1].norm:
-                keep.add(i)
+        line = content[i]
+        if line.listed is None and (byline(line.text) or dateline(line.text)) and line.norm != content[i - 1].norm:
+            keep.add(i)
     return keep

@@ -30,6 +30,16 @@ DATELINE = regex.compile(
 )
 
 
+def byline(text: str) -> bool:
+    """A short line naming who wrote the text ("By Jane Doe, Reuters").
+
+    >>> byline("By Jane Doe, Reuters"), byline("Bylines in the news")
+    (True, False)
+    """
+    text = text.strip()
+    return len(text) <= tuning.BYLINE_MAX_CHARACTERS and BYLINE.fullmatch(text) is not None
+
+
 def dateline(text: str) -> bool:
     """A short line holding a date or a time ("August 11, 2025 · 12 minute read").
 
