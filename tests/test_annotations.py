@@ -26,8 +26,8 @@ def corpus(tmp_path):
     return tmp_path
 
 
-def github(corpus, env=None):
-    return CliRunner(env=env).invoke(main, ["clean", "--check", "--output-format", "github", str(corpus)])
+def github(corpus, env=None, flags=()):
+    return CliRunner(env=env).invoke(main, ["clean", "--check", "--output-format", "github", *flags, str(corpus)])
 
 
 def test_one_annotation_per_changed_file_then_a_few_edits(corpus):
@@ -100,3 +100,25 @@ def test_a_lost_article_is_named_in_the_title():
     assert lost.startswith("::warning file=seed.txt,line=1,title=textfix%3A lost most of its prose::")
     kept = file_annotation(result, Kept(1000, 990, 7, 7, 500, 500))
     assert "lost" not in kept and "title=textfix%3A 1 edit::" in kept
+
+
+def test_a_file_named_like_a_record_is_a_file_and_a_record_names_its_line(tmp_path):
+    seed = (SEEDS / "000_5c5e9be3cb0dcb2b.txt").read_text(encoding="utf-8")
+    named = tmp_path / "notes:12"
+    named.write_text(seed, encoding="utf-8")
+    lines = github(named).stdout.splitlines()
+    heads = [COMMAND.match(line) for line in lines if line.startswith("::warning")]
+    assert len(heads) == 1 and heads[0].group(2) == str(named).replace(":", "%3A")
+    assert "Changes start at lines" in heads[0].group(4)
+    assert len(lines) > 1  # per-edit notices: a file, not a record
+
+    import json
+
+    records = tmp_path / "records.jsonl"
+    records.write_text(json.dumps({"text": "Already clean text."}) + "\n" + json.dumps({"text": seed}) + "\n",
+                       encoding="utf-8")
+    lines = github(records, flags=["--jsonl"]).stdout.splitlines()
+    assert len(lines) == 1  # one annotation per record, none per edit
+    head = COMMAND.match(lines[0])
+    assert head.group(2) == str(records).replace(":", "%3A") and "line=2," in head.group(3)
+    assert "Record at line 2" in head.group(4)

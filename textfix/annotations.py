@@ -76,15 +76,20 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
     return shorten("\u2423" * lead + core + "\u2423" * trail, limit)
 
 
-def file_of(path: str | None) -> tuple[str, int | None]:
-    """The file a result came from, and its line: a JSONL record's path is ``FILE:LINE``.
+def file_of(result) -> tuple[str, int | None]:
+    """The file a result came from, and its line when it is a JSONL record (whose path is
+    ``FILE:LINE``); a file whose own name ends in a colon and digits is still a file.
 
-    >>> file_of("shards/a.jsonl:12"), file_of("notes.txt"), file_of(None)
-    (('shards/a.jsonl', 12), ('notes.txt', None), ('', None))
+    >>> from textfix.result import Result
+    >>> file_of(Result("", "", path="shards/a.jsonl:12", record=12)), file_of(Result("", "", path="notes:12"))
+    (('shards/a.jsonl', 12), ('notes:12', None))
+    >>> file_of(Result("", ""))
+    ('', None)
     """
-    path = path or ""
-    head, _, tail = path.rpartition(":")
-    return (head, int(tail)) if head and tail.isdigit() else (path, None)
+    path = result.path or ""
+    if result.record is None:
+        return path, None
+    return path[: -len(f":{result.record}")], result.record
 
 
 def kept_phrase(kept: Kept) -> str:
@@ -128,7 +133,7 @@ def file_annotation(result, kept: Kept) -> str | None:
     """
     if not result.edits and not result.suggestions:
         return None
-    path, record_line = file_of(result.path)
+    path, record_line = file_of(result)
     first = record_line or min(e.line for e in list(result.edits) + list(result.suggestions)) or 1
     edits, suggestions = len(result.edits), len(result.suggestions)
     title = f"textfix: {edits} edit{'s' if edits != 1 else ''}"
@@ -172,7 +177,7 @@ class GithubAnnotations:
         if head is None:
             return []
         out = [head]
-        path, record_line = file_of(result.path)
+        path, record_line = file_of(result)
         for edit in list(result.edits) + list(result.suggestions):
             if self.edits_shown >= self.edit_limit or record_line:
                 break

@@ -164,8 +164,8 @@ def _shift_lines(name: str, chunk: ChunkOutcome, offset: int) -> None:
     for problem in chunk.problems:
         problem.line += offset
     for result in chunk.results:
-        line = int(result.path.rsplit(":", 1)[1])
-        result.path = f"{name}:{line + offset}"
+        result.record += offset
+        result.path = f"{name}:{result.record}"
 
 
 def remove_stale_temporaries(folder: str, names: list[str]) -> int:

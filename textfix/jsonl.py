@@ -167,6 +167,7 @@ def clean_chunk(task: ChunkTask) -> ChunkOutcome:
                 site = record.fields.get(options.site_field)
                 result = pipeline.run(record.fields[options.text_field].value, path=name,
                                       site=site_of_value(site.value if site else None))
+                result.record = line_no
             except Exception as e:  # a bug in one cleaner fails this record, not the shard
                 problem = Problem(0, f"internal error: {type(e).__name__}: {e}", INTERNAL)
         if problem is not None:

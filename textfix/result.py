@@ -19,6 +19,7 @@ class Result:
     notes: dict[str, dict] = field(default_factory=dict)
     path: str | None = None
     rounds: int = 1
+    record: int | None = None  # a JSONL record's line in its file (``path`` is then FILE:LINE)
 
     @property
     def changed(self) -> bool:
