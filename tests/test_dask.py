@@ -197,6 +197,21 @@ def test_a_shard_that_cannot_be_written_fails_alone_and_leaves_no_parts(client, 
     assert written == {k: v for k, v in tree(tmp_path / "out-local").items() if k != "part-2.jsonl"}
 
 
+def test_a_shard_without_the_text_field_fails_as_locally_and_writes_nothing(cluster, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_shards(tmp_path / "data", shards=1, records=20)
+    (tmp_path / "data" / "bodies.jsonl").write_text('{"body": "a"}\n{"body": "b"}\n', encoding="utf-8")
+    for engine in ("local", "dask"):  # an earlier run's output of that shard stays as it was
+        (tmp_path / f"out-{engine}").mkdir()
+        (tmp_path / f"out-{engine}" / "bodies.jsonl").write_text("earlier\n", encoding="utf-8")
+    local, dask = both_engines(["--jsonl", "--include", "*.jsonl", "data"], cluster.scheduler_address, tmp_path)
+    assert local[0].exit_code == dask[0].exit_code == 2
+    assert "bodies.jsonl: no record has a string field 'text'" in dask[0].stderr
+    assert dask[1] == local[1]
+    assert dask[1]["bodies.jsonl"] == b"earlier\n" and "part-0.jsonl" in dask[1]
+    assert not [p for p in (tmp_path / "out-dask").rglob("*") if p.name.endswith(".textfix-tmp")]
+
+
 def test_text_folders_give_the_same_output_and_failures(cluster, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write_articles(tmp_path / "articles")

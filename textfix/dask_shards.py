@@ -67,8 +67,10 @@ def shard_blocks(path: str, out_path: str | None, block_bytes: int = BLOCK_BYTES
         info = os.stat(path)
     except OSError:
         info = None
+    # Every block writes a part, even a shard's only one: the output appears once the client
+    # knows the shard did not fail (a shard in which no record has the text field writes nothing).
     if info is None or not stat.S_ISREG(info.st_mode) or info.st_size <= block_bytes:
-        return [Block(path, name, 0, 1, 0, None, out_path)]
+        return [Block(path, name, 0, 1, 0, None, _part_path(out_path, 0) if out_path else None)]
     count = math.ceil(info.st_size / block_bytes)
     return [Block(path, name, i, count, i * block_bytes, None if i == count - 1 else (i + 1) * block_bytes,
                   _part_path(out_path, i) if out_path else None) for i in range(count)]
@@ -172,9 +174,18 @@ def remove_stale_temporaries(folder: str, names: list[str]) -> int:
     """Remove temporary files a killed worker left beside these outputs. Runs on a worker.
 
     An atomic write goes through ``.NAME.*.textfix-tmp``; a worker killed mid-write cannot
-    remove its own, and the rerun of its task wrote the output under a new one.
+    remove its own, and the rerun of its task wrote the output under a new one. A block's part
+    (``.NAME.part-N.textfix-tmp``, see :func:`_part_path`) is written the same way.
+
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> for left in ("..a.jsonl.part-00000.textfix-tmp.x1.textfix-tmp", ".a.jsonl.x2.textfix-tmp", "a.jsonl", ".b.jsonl.x3.textfix-tmp"):
+    ...     open(os.path.join(folder, left), "w").close()
+    >>> remove_stale_temporaries(folder, ["a.jsonl"]), sorted(os.listdir(folder))
+    (2, ['.b.jsonl.x3.textfix-tmp', 'a.jsonl'])
     """
-    prefixes = tuple(f".{name}." for name in names)
+    # NAME's own temporaries, and those of its parts (whose names start with a dot themselves).
+    prefixes = tuple(prefix for name in names for prefix in (f".{name}.", f"..{name}.part-"))
     removed = 0
     try:
         entries = os.listdir(folder)
@@ -284,7 +295,8 @@ def _shard_done(run, client, name: str, out: str | None, outcomes: list[BlockOut
         for key in ("records", "changed", "edits"):
             totals[key] += getattr(outcome.chunk, key)
         totals["problems"] += len(outcome.chunk.problems)
-    parts = [block.out_path for block in shard] if out and len(shard) > 1 else []
+    parts = [block.out_path for block in shard] if out else []
+    error = error or run.jsonl_file_failure(name, totals["records"])
     if parts and not error:  # later shards' blocks go on meanwhile
         try:
             client.submit(assemble_shard, out, parts, pure=False).result()

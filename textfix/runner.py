@@ -143,12 +143,19 @@ class Run:
                 for line in self.github.lines(result, result_retention(result)):
                     click.echo(line)
 
+    def jsonl_file_failure(self, name: str, records: int) -> str | None:
+        """Why a JSONL file whose chunks are all in fails after all (no record had the text
+        field, or none is JSON), or None."""
+        from .jsonl import ProblemTally
+
+        return self.problems.get(name, ProblemTally()).failure(name, self.spec.jsonl.text_field, records)
+
     def jsonl_file_done(self, name: str, totals) -> None:
         """Account for one JSONL file once all its chunks are in."""
         from .jsonl import ProblemTally
 
+        failure = self.jsonl_file_failure(name, totals["records"])
         tally = self.problems.pop(name, ProblemTally())
-        failure = tally.failure(name, self.spec.jsonl.text_field, totals["records"])
         if failure:
             self.jsonl_file_failed(name, failure)
             return
