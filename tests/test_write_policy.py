@@ -227,3 +227,19 @@ def test_ctrl_c_while_the_temporary_file_is_being_made_leaves_none(tmp_path, mon
             writer.write("new")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["page.txt"]
     assert target.read_text(encoding="utf-8") == "old"
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027, 0o077])
+def test_a_new_file_gets_the_mode_open_gives_it(tmp_path, umask):
+
+    old = os.umask(umask)  # the test sets the umask; textfix only lets the kernel apply it
+    try:
+        with AtomicWriter(str(tmp_path / "new.txt")) as sink:
+            sink.write("text")
+        with open(tmp_path / "plain.txt", "w") as f:
+            f.write("text")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == stat.S_IMODE((tmp_path / "plain.txt").stat().st_mode)
+    assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == 0o666 & ~umask
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.txt", "plain.txt"]  # no temporary left

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import secrets
 import stat
-import tempfile
 
 from .errors import TextfixError
 
@@ -37,12 +37,6 @@ def _lock(fd: int, blocking: bool = True) -> bool:
     except OSError:
         return False
     return True
-
-
-def _default_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def _cannot_write(name: str, error: OSError) -> TextfixError:
@@ -87,8 +81,8 @@ class AtomicWriter:
                 self._mode = stat.S_IMODE(os.stat(self.like).st_mode)
             elif self._existing is not None:
                 self._mode = stat.S_IMODE(self._existing.st_mode)
-            else:
-                self._mode = _default_mode()
+            else:  # a new file: the mode open() would give it, which its temporary already has
+                self._mode = None
             self._file = self._locked_temporary(folder)
         except OSError as e:
             self._discard()
@@ -99,9 +93,17 @@ class AtomicWriter:
         return self
 
     def _locked_temporary(self, folder: str):
+        # Made like open() makes a new file (0o666 less the umask), not like mkstemp (0o600):
+        # a new output gets the usual mode without reading the umask, which can only be read by
+        # setting it, a process-wide change.
+        prefix = f".{os.path.basename(self.target)}."
+        flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
         while True:
-            fd, self._tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(self.target)}.",
-                                             suffix=TMP_SUFFIX)
+            self._tmp = os.path.join(folder, f"{prefix}{secrets.token_hex(4)}{TMP_SUFFIX}")
+            try:
+                fd = os.open(self._tmp, flags, 0o666)
+            except FileExistsError:
+                continue
             file = os.fdopen(fd, "w+b")
             _lock(fd)
             if os.fstat(fd).st_nlink:
@@ -137,7 +139,8 @@ class AtomicWriter:
             if self._keeps_inode():
                 self._copy_into_target()
                 return
-            os.fchmod(self._file.fileno(), self._mode)
+            if self._mode is not None:
+                os.fchmod(self._file.fileno(), self._mode)
             self._file.close()
             os.replace(self._tmp, self.target)
             self._tmp = None
