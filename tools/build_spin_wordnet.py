@@ -91,7 +91,8 @@ def main() -> int:
     parser.add_argument("wordnet", type=Path, help="the folder holding data.noun, data.verb, data.adj, data.adv")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "textfix/data")
     args = parser.parse_args()
-    with gzip.open(args.out / "spin_unigrams.tsv.gz", "rt", encoding="utf-8") as f:
+    counts = Path(__file__).resolve().parent / "spin_data" / "spin_unigrams.tsv.gz"
+    with gzip.open(counts, "rt", encoding="utf-8") as f:
         known = {line.split("\t", 1)[0] for line in f if line[0] != "#"}
     rows = synonyms(args.wordnet, known)
     text = HEADER + "".join(f"{w}\t{' '.join(rows[w])}\n" for w in sorted(rows))

@@ -1,8 +1,10 @@
 """The shipped statistics: word-pair counts, word counts and the reverse thesaurus.
 
-All three are gzip TSV files under ``textfix/data`` built by ``tools/build_spin_data.py``. They
-load once, on first use (well under half a second each). Word counts and word pairs are parsed
-when loaded; a thesaurus row is split into a dict only when its word is looked up.
+They ship as one read-only SQLite database, ``textfix/data/spin_stats.sqlite``, compiled by
+``tools/compile_spin_stats.py`` from the gzip TSV files ``tools/build_spin_data.py`` derives.
+A word's thesaurus row and word-pair row are read when the word is first asked about and kept
+for the process (a document asks about a few hundred; parsing the tables whole cost 0.2-0.3 s of
+every run that met a long English text); the word counts are read whole, from one row.
 
 Counts are in thousands of occurrences in a web corpus; pairs seen fewer than 100,000 times are
 not listed, so :data:`FLOOR` is the most an unlisted pair can have.
@@ -10,51 +12,86 @@ not listed, so :data:`FLOOR` is the most an unlisted pair can have.
 
 from __future__ import annotations
 
-import bisect
-import gzip
-import re
+import os
+import sqlite3
+import threading
 from functools import lru_cache
 from importlib import resources
-from operator import itemgetter
+from pathlib import Path
 
 FLOOR = 100  # thousands: the corpus lists no pair below this count
+DATABASE = "spin_stats.sqlite"
 
 
-def _rows(name: str) -> dict[str, str]:
-    with resources.files("textfix").joinpath("data", name).open("rb") as raw:
-        text = gzip.decompress(raw.read()).decode("utf-8")
-    rows = dict(line.split("\t", 1) for line in text.split("\n") if line and line[0] != "#")
-    return rows
+def database_path() -> Path:
+    """Where the package keeps the database."""
+    return Path(str(resources.files("textfix").joinpath("data", DATABASE)))
+
+
+def _connection() -> sqlite3.Connection:
+    # One connection per process (a forked worker must not use its parent's), opened read-only
+    # and immutable (no locks, no journal). Threads share it where SQLite is built serialized,
+    # as it usually is; elsewhere each thread opens its own.
+    shared = sqlite3.threadsafety == 3
+    return _connection_of(os.getpid(), 0 if shared else threading.get_ident())
+
+
+@lru_cache(maxsize=64)
+def _connection_of(pid: int, thread: int) -> sqlite3.Connection:
+    return sqlite3.connect(f"{database_path().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+
+
+class _Table(dict):
+    """One table of the database as a dict that reads a word's row on first use and keeps it
+    parsed (``None`` for a word the table does not list). Only :meth:`get` and indexing are
+    meant: iteration and ``in`` see only what has been read so far.
+
+    >>> table = _Table("bigrams", _followers_row)
+    >>> table.get("party", {})["favors"] > 0, table.get("qwzx", {})
+    (True, {})
+    """
+
+    def __init__(self, name: str, parse):
+        super().__init__()
+        self._query = f"SELECT row FROM {name} WHERE word = ?"
+        self._parse = parse
+
+    def __missing__(self, word: str):
+        found = _connection().execute(self._query, (word,)).fetchone()
+        value = self[word] = None if found is None else self._parse(found[0])
+        return value
+
+    def get(self, word: str, default=None):
+        value = self[word]
+        return default if value is None else value
+
+
+def _followers_row(row: str) -> dict[str, int]:
+    parts = row.split(" ")
+    return dict(zip(parts[::2], map(int, parts[1::2])))
 
 
 @lru_cache(maxsize=1)
-def _bigram_rows() -> dict[str, dict[str, int]]:
-    # Split into dicts when loaded (a quarter of a million pairs, some 70 ms): a document that is
-    # searched for collocations asks about the followers of thousands of synonyms, and the rows
-    # of common words run to a hundred thousand characters; a long batch splits them all anyway.
-    table = {}
-    for word, row in _rows("spin_bigrams.tsv.gz").items():
-        parts = row.split(" ")
-        table[word] = dict(zip(parts[::2], map(int, parts[1::2])))
-    return table
+def _bigram_rows() -> _Table:
+    return _Table("bigrams", _followers_row)
 
 
 @lru_cache(maxsize=1)
 def _unigram_rows() -> dict[str, int]:
-    # Parsed to numbers once: a cold document looks up thousands of words (inflected forms of
-    # every synonym), and a number per word is cheaper than a cache entry per word.
-    counts = {word: int(value) for word, value in _rows("spin_unigrams.tsv.gz").items() if value}
-    return counts
+    # Whole, from one row (see tools/compile_spin_stats.py): a document asks for the counts of
+    # thousands of inflected synonyms, and a number per word in a dict is the cheapest answer.
+    words, counts = _connection().execute("SELECT words, counts FROM unigrams").fetchone()
+    return dict(zip(words.split("\n"), map(int, counts.split(" "))))
 
 
 @lru_cache(maxsize=1)
-def _thesaurus_rows() -> dict[str, str]:
-    return _rows("spin_thesaurus.tsv.gz")
+def _thesaurus_rows() -> _Table:
+    return _Table("thesaurus", str)
 
 
 def load() -> None:
-    """Load every table now (otherwise each loads on first use)."""
-    _bigram_rows(), _unigram_rows(), _thesaurus_rows(), _common_words()
+    """Open the database now (otherwise it opens on first use)."""
+    _connection()
 
 
 _NO_FOLLOWERS: dict[str, int] = {}
@@ -91,32 +128,13 @@ COMMON = 50  # thousands: a word at least this frequent is a common English word
 
 
 def common_count(words) -> int:
-    """How many of ``words`` are common English words (counted at least :data:`COMMON` times),
-    tested in C.
+    """How many of ``words`` are common English words (counted at least :data:`COMMON` times).
 
     >>> common_count(["the", "qwzx", "the"])
     2
     """
-    return sum(map(_common_words().__contains__, words))
-
-
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    # A set is faster to test than the counts (every word of a page's start is tested). The
-    # counts file runs from the most frequent word down, so the common words are its first
-    # rows (today all of them): a one-off run (a single line on the command line) is spared
-    # the parse of all 80,000 counts.
-    with resources.files("textfix").joinpath("data", "spin_unigrams.tsv.gz").open("rb") as raw:
-        text = gzip.decompress(raw.read()).decode("utf-8")
-    if int(text.rstrip("\n").rsplit("\t", 1)[1]) >= COMMON:
-        return frozenset(_WORD.findall(text))
-    rows = _WORD_AND_COUNT.findall(text)
-    end = bisect.bisect_right(rows, -COMMON, key=lambda row: -int(row[1]))
-    return frozenset(map(itemgetter(0), rows[:end]))
-
-
-_WORD = re.compile(r"^([^#\t\n][^\t\n]*)\t", re.MULTILINE)
-_WORD_AND_COUNT = re.compile(r"^([^#\t\n][^\t\n]*)\t(\d+)$", re.MULTILINE)
+    get = _unigram_rows().get
+    return sum(get(word, 0) >= COMMON for word in words)
 
 
 # Inflections the thesaurus does not list: (suffix of the spun word, how to strip it).
