@@ -68,11 +68,12 @@ def decide(content: list[Line], layer, fallback_language, use_model: bool = True
     bodies = find_bodies(content)
     if bodies is None:
         return Decision(_snippet(content, main_script), None, language)
+    evidence = page_evidence(content, (bodies.first, bodies.last))
     if reads_as_body is None:
-        reads_as_body = page_evidence(content, bodies.last).reads_as_body
+        reads_as_body = evidence.reads_as_body
     if reads_as_body:
         return Decision(_as_one_body(content), bodies, language, reads_as_body=True)
-    remove, keep = _around_bodies(content, bodies, main_script)
+    remove, keep = _around_bodies(content, bodies, main_script, bodies.doubt and evidence.sparse_frame)
     claimed = _under_section_heading(content, bodies.last) | _title_copies(content, keep)
     judged = [i for i, (rule, _) in remove.items() if rule in CONTEXT_RULES and i not in claimed]
     runs = short_runs(content)
@@ -176,8 +177,11 @@ def _as_one_body(content: list[Line]) -> dict[int, Removal]:
     return _never_all(content, remove)
 
 
-def _around_bodies(content: list[Line], bodies: Bodies, main_script) -> tuple[dict[int, Removal], set[int]]:
-    """The context rules' decision around the bodies, and the title and byline lines kept."""
+def _around_bodies(content: list[Line], bodies: Bodies, main_script,
+                   keep_runs: bool = False) -> tuple[dict[int, Removal], set[int]]:
+    """The context rules' decision around the bodies, and the title and byline lines kept.
+    ``keep_runs``: a run of short lines stays too (a doubted body on a page with hardly any
+    frame lines: its type is unclear, and its short lines are as likely its own)."""
     keep = title_and_byline(content, bodies.first, main_script)
     title = content[min(keep)].norm if keep else None
     for first, _ in bodies.runs[1:]:  # a further article's title and byline, just above it
@@ -193,6 +197,8 @@ def _around_bodies(content: list[Line], bodies: Bodies, main_script) -> tuple[di
             decision = outside(line, main_script, title if i < bodies.first else None, runs[i])
             if bodies.doubt and decision[0] == "outside-article":
                 decision = None  # unsure of the body: a line goes only for what it looks like
+            elif keep_runs and decision[0] == "navigation-run":
+                decision = None
         if decision:
             remove[i] = decision
     return remove, keep

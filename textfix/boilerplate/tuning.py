@@ -56,6 +56,12 @@ KEPT_PROSE_SHARE = 0.3
 # its footer; a body starting there with more prose before it is doubted.
 FOOTER_SHARE = 0.15
 
+# A doubted body's page with fewer frame lines (see PLAIN_FRAME_RULES) than this share of its
+# lines keeps its runs of short lines: on the train half, gold documentation pages have under
+# 1% (their 'next' and 'Search' are words of the text), scraped pages with a doubted body 1.1%
+# and more.
+SPARSE_FRAME_SHARE = 0.01
+
 # -- widening the body ----------------------------------------------------------------------
 LEAD_GAP = 8  # lines of an inline box the body start moves up over
 BOX_PARAGRAPH_WORDS = 15  # ... when the paragraphs beyond it have at least this many words
