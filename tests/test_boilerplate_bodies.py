@@ -212,3 +212,56 @@ def test_a_title_repeated_above_a_clean_thread_is_no_clean_body():
     result = boilerplate(thread_under(title, title))
     assert "reads_as_body" not in result.notes["boilerplate"]
     assert result.text.count(title) == 1
+
+
+def test_a_frame_line_between_the_paragraphs_of_a_clean_body_goes_alone():
+    # A newsletter prompt of the scraped page put between two paragraphs of its clean body:
+    # it stands inside the body (a site's box, or the article's own sentence), so the text
+    # still reads as a clean body; the prompt goes for what it is, and no line for its position.
+    name = "0dd135704572"
+    gold = read(ARTICLES / f"{name}.gold.txt")
+    prompt = next(line for line in frame_lines(read(ARTICLES / f"{name}.dirty.txt")) if "subscribe" in line)
+    paragraphs = gold.split("\n\n")  # after the second of its long opening paragraphs
+    text = "\n\n".join([*paragraphs[:2], prompt, *paragraphs[2:]])
+    result = boilerplate(text)
+    assert result.notes["boilerplate"].get("reads_as_body") is True
+    assert {edit.rule for edit in result.edits} == {"newsletter-line"}
+    assert prompt not in result.text and result.text.split() == gold.split()
+
+
+def test_a_frame_line_above_a_clean_body_makes_it_a_page():
+    # Negative case: the same prompt above the title is the site's header, not the article's.
+    name = "0dd135704572"
+    gold = read(ARTICLES / f"{name}.gold.txt")
+    prompt = next(line for line in frame_lines(read(ARTICLES / f"{name}.dirty.txt")) if "subscribe" in line)
+    result = boilerplate(prompt + "\n\n" + gold)
+    assert "reads_as_body" not in result.notes["boilerplate"]
+    assert prompt not in result.text
+
+
+# -- a doubted body on a page with hardly any frame ------------------------------------------------
+# wcxb-0672.gold.txt: MDN's flexbox guide as its readers keep it: code samples, property lists and
+# one-word lines ("Previous", "Next" of its own examples) around paragraphs. The body found holds
+# a small share of its prose, so it is doubted; its short-line runs are its own.
+GUIDE = "wcxb-0672"
+
+
+def test_a_doubted_guide_with_hardly_any_frame_keeps_its_short_lines():
+    gold = read(PAGES / f"{GUIDE}.gold.txt")
+    result = boilerplate(gold)
+    note = result.notes["boilerplate"]
+    assert "prose" in note["warning"]
+    assert not {edit.rule for edit in result.edits} & POSITION_RULES
+    short = [line for line in gold.splitlines() if line.strip() and len(line.split()) <= 3]
+    kept = set(result.text.splitlines())
+    assert len(short) > 100 and sum(line in kept for line in short) > 0.95 * len(short)
+
+
+def test_the_same_guide_in_a_sites_frame_loses_its_runs_again():
+    # Negative case: the menu and footer lines of a scraped page around the guide make it a page
+    # with a frame (over 1% of its lines): its runs of short link-text lines go as before.
+    frame = frame_lines(read(PAGES / "5f03fc173ebc.dirty.txt"))
+    text = "\n".join(frame[: len(frame) // 2]) + "\n\n" + read(PAGES / f"{GUIDE}.gold.txt") + "\n\n" + "\n".join(frame[len(frame) // 2 :]) + "\n"
+    result = boilerplate(text)
+    assert "prose" in result.notes["boilerplate"]["warning"]
+    assert "navigation-run" in {edit.rule for edit in result.edits}
