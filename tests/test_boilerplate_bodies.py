@@ -265,3 +265,28 @@ def test_the_same_guide_in_a_sites_frame_loses_its_runs_again():
     result = boilerplate(text)
     assert "prose" in result.notes["boilerplate"]["warning"]
     assert "navigation-run" in {edit.rule for edit in result.edits}
+
+
+# -- a list of fields is no credit -----------------------------------------------------------------
+# wcxb-4430-head.gold.txt: the opening of a laptop buying guide, whose specifications are
+# "- Processor: ...", "- Graphics: ...", "- Memory: ..." lines.
+
+
+def test_a_graphics_field_in_a_list_of_specifications_stays():
+    text = read(PAGES / "wcxb-4430-head.gold.txt")
+    fields = [line for line in text.splitlines() if line.startswith("- Graphics:")]
+    assert fields
+    result = boilerplate(text)
+    assert "image-credit" not in {edit.rule for edit in result.edits}
+    assert all(field in result.text.splitlines() for field in fields)
+    # ... and alone under the same paragraphs, with no field beside it, it is a credit again.
+    paragraphs = [line for line in text.splitlines() if len(line.split()) > 30]
+    alone = boilerplate("\n\n".join([paragraphs[0], fields[0], *paragraphs[1:]]) + "\n")
+    assert "image-credit" in {edit.rule for edit in alone.edits}
+
+
+def test_an_image_credit_line_of_a_scraped_page_still_goes():
+    # Negative case: "Image Credit: WeWork" has the shape of a field, but no field beside it.
+    result = boilerplate(read(ARTICLES / "06e5123e4ef7.dirty.txt"))
+    credits = [edit.before.strip() for edit in result.edits if edit.rule == "image-credit"]
+    assert "Image Credit: WeWork" in credits and "Image Credit: WeWork" not in result.text

@@ -20,7 +20,7 @@ from ..text import uses_script
 from . import tuning
 from .body import Bodies, find_bodies, under_related_heading
 from .features import line_vectors
-from .lines import Line, byline, dateline, line_script, mark_prose, short_enough, short_runs, unlist_table_rows
+from .lines import Line, byline, dateline, line_script, mark_prose, short_enough, short_runs, unlist_field_rows, unlist_table_rows
 from .model import load_model
 from .page import page_evidence
 from .patterns import ANY
@@ -59,6 +59,7 @@ def decide(content: list[Line], layer, fallback_language, use_model: bool = True
     judged it (every round then decides the same way); None: judged from ``content``."""
     main_script = layer.script
     unlist_table_rows(content)
+    unlist_field_rows(content)
     words = sum(line.words for line in content)
     if len(content) < tuning.MIN_LINES_FOR_CONTEXT or words < tuning.MIN_WORDS_FOR_CONTEXT:
         return Decision(_snippet(content, main_script))
