@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..text import uses_script
 from . import tuning
-from .body import Bodies, find_bodies, under_related_heading
+from .body import Bodies, comment_start, find_bodies, under_related_heading
 from .features import line_vectors
 from .lines import Line, byline, dateline, line_script, mark_prose, short_enough, short_runs, unlist_field_rows, unlist_table_rows
 from .model import load_model
@@ -121,10 +121,13 @@ def _title_copies(content: list[Line], keep: set[int]) -> set[int]:
 
 def _under_section_heading(content: list[Line], last: int) -> set[int]:
     """Indices of the lines after the body end ``last`` that stand below a listed heading
-    opening a section that is not the article."""
+    opening a section that is not the article, or from the first comment stamp on."""
+    stamp = comment_start(content)
     for i in range(last + 1, len(content)):
         if content[i].rule() in SECTION_HEADINGS:
             return set(range(i + 1, len(content)))
+        if i == stamp:
+            return set(range(i, len(content)))
     return set()
 
 

@@ -41,6 +41,10 @@ HEADLINE_PENALTY = 4
 SECTION_RULES = frozenset({"comment-prompt", "author-bio"})
 SECTION_PENALTY = 200
 SECTION_SHARE = 0.25  # the article before a section heading has at least this share of the best run
+# A page with this many comment stamps ("Amy · March 10, 2017 at 1:26 am") has a comment
+# section from the first of them on (one or two are an article's datelines) ...
+COMMENT_STAMPS = 3
+COMMENT_STAMP_WORDS = 12  # ... a stamp being at most this long (a name and the date)
 # A short line needs this share of stop words of the page's language to be prose.
 MIN_STOP_RATIO = 0.15
 STOP_WORDS_UP_TO = 40  # longer lines are prose by their length alone
