@@ -290,3 +290,33 @@ def test_an_image_credit_line_of_a_scraped_page_still_goes():
     result = boilerplate(read(ARTICLES / "06e5123e4ef7.dirty.txt"))
     credits = [edit.before.strip() for edit in result.edits if edit.rule == "image-credit"]
     assert "Image Credit: WeWork" in credits and "Image Credit: WeWork" not in result.text
+
+
+# -- readers' comments known by their stamps -------------------------------------------------------
+# wcxb-4456: a blog post whose readers' comments follow it under no heading, each signed with a
+# name, a date and a time of day ("Amy September 11, 2008 at 2:06 PM").
+POST = "wcxb-4456"
+
+
+def test_comments_signed_with_stamps_go_after_the_post():
+    dirty = read(PAGES / f"{POST}.dirty.txt")
+    gold = read(PAGES / f"{POST}.gold.txt")
+    result = boilerplate(dirty)
+    stamp = "Amy September 11, 2008 at 2:06 PM"
+    assert stamp in dirty and stamp not in result.text
+    comment = next(line for line in dirty.splitlines()[dirty.splitlines().index(stamp) + 1 :] if len(line.split()) > 8)
+    assert comment not in result.text
+    assert recall(result.text, gold) > 0.95 and precision(result.text, gold) > 0.9
+    assert boilerplate(result.text).text == result.text
+
+
+def test_two_stamps_are_no_comment_section():
+    # Negative case: one or two stamped lines (an article's own dateline, a quoted message) do
+    # not open a section: the prose after them stays.
+    gold = read(PAGES / f"{POST}.gold.txt")
+    dirty = read(PAGES / f"{POST}.dirty.txt")
+    stamps = [line for line in dirty.splitlines() if line.endswith(("AM", "PM")) and " at " in line][:2]
+    paragraphs = gold.split("\n\n")
+    text = "\n\n".join([paragraphs[0], stamps[0], *paragraphs[1:-1], stamps[1], paragraphs[-1]]) + "\n"
+    result = boilerplate(text)
+    assert all(paragraph.strip() in result.text for paragraph in paragraphs if paragraph.strip())
