@@ -212,3 +212,111 @@ def test_a_title_repeated_above_a_clean_thread_is_no_clean_body():
     result = boilerplate(thread_under(title, title))
     assert "reads_as_body" not in result.notes["boilerplate"]
     assert result.text.count(title) == 1
+
+
+def test_a_frame_line_between_the_paragraphs_of_a_clean_body_goes_alone():
+    # A newsletter prompt of the scraped page put between two paragraphs of its clean body:
+    # it stands inside the body (a site's box, or the article's own sentence), so the text
+    # still reads as a clean body; the prompt goes for what it is, and no line for its position.
+    name = "0dd135704572"
+    gold = read(ARTICLES / f"{name}.gold.txt")
+    prompt = next(line for line in frame_lines(read(ARTICLES / f"{name}.dirty.txt")) if "subscribe" in line)
+    paragraphs = gold.split("\n\n")  # after the second of its long opening paragraphs
+    text = "\n\n".join([*paragraphs[:2], prompt, *paragraphs[2:]])
+    result = boilerplate(text)
+    assert result.notes["boilerplate"].get("reads_as_body") is True
+    assert {edit.rule for edit in result.edits} == {"newsletter-line"}
+    assert prompt not in result.text and result.text.split() == gold.split()
+
+
+def test_a_frame_line_above_a_clean_body_makes_it_a_page():
+    # Negative case: the same prompt above the title is the site's header, not the article's.
+    name = "0dd135704572"
+    gold = read(ARTICLES / f"{name}.gold.txt")
+    prompt = next(line for line in frame_lines(read(ARTICLES / f"{name}.dirty.txt")) if "subscribe" in line)
+    result = boilerplate(prompt + "\n\n" + gold)
+    assert "reads_as_body" not in result.notes["boilerplate"]
+    assert prompt not in result.text
+
+
+# -- a doubted body on a page with hardly any frame ------------------------------------------------
+# wcxb-0672.gold.txt: MDN's flexbox guide as its readers keep it: code samples, property lists and
+# one-word lines ("Previous", "Next" of its own examples) around paragraphs. The body found holds
+# a small share of its prose, so it is doubted; its short-line runs are its own.
+GUIDE = "wcxb-0672"
+
+
+def test_a_doubted_guide_with_hardly_any_frame_keeps_its_short_lines():
+    gold = read(PAGES / f"{GUIDE}.gold.txt")
+    result = boilerplate(gold)
+    note = result.notes["boilerplate"]
+    assert "prose" in note["warning"]
+    assert not {edit.rule for edit in result.edits} & POSITION_RULES
+    short = [line for line in gold.splitlines() if line.strip() and len(line.split()) <= 3]
+    kept = set(result.text.splitlines())
+    assert len(short) > 100 and sum(line in kept for line in short) > 0.95 * len(short)
+
+
+def test_the_same_guide_in_a_sites_frame_loses_its_runs_again():
+    # Negative case: the menu and footer lines of a scraped page around the guide make it a page
+    # with a frame (over 1% of its lines): its runs of short link-text lines go as before.
+    frame = frame_lines(read(PAGES / "5f03fc173ebc.dirty.txt"))
+    text = "\n".join(frame[: len(frame) // 2]) + "\n\n" + read(PAGES / f"{GUIDE}.gold.txt") + "\n\n" + "\n".join(frame[len(frame) // 2 :]) + "\n"
+    result = boilerplate(text)
+    assert "prose" in result.notes["boilerplate"]["warning"]
+    assert "navigation-run" in {edit.rule for edit in result.edits}
+
+
+# -- a list of fields is no credit -----------------------------------------------------------------
+# wcxb-4430-head.gold.txt: the opening of a laptop buying guide, whose specifications are
+# "- Processor: ...", "- Graphics: ...", "- Memory: ..." lines.
+
+
+def test_a_graphics_field_in_a_list_of_specifications_stays():
+    text = read(PAGES / "wcxb-4430-head.gold.txt")
+    fields = [line for line in text.splitlines() if line.startswith("- Graphics:")]
+    assert fields
+    result = boilerplate(text)
+    assert "image-credit" not in {edit.rule for edit in result.edits}
+    assert all(field in result.text.splitlines() for field in fields)
+    # ... and alone under the same paragraphs, with no field beside it, it is a credit again.
+    paragraphs = [line for line in text.splitlines() if len(line.split()) > 30]
+    alone = boilerplate("\n\n".join([paragraphs[0], fields[0], *paragraphs[1:]]) + "\n")
+    assert "image-credit" in {edit.rule for edit in alone.edits}
+
+
+def test_an_image_credit_line_of_a_scraped_page_still_goes():
+    # Negative case: "Image Credit: WeWork" has the shape of a field, but no field beside it.
+    result = boilerplate(read(ARTICLES / "06e5123e4ef7.dirty.txt"))
+    credits = [edit.before.strip() for edit in result.edits if edit.rule == "image-credit"]
+    assert "Image Credit: WeWork" in credits and "Image Credit: WeWork" not in result.text
+
+
+# -- readers' comments known by their stamps -------------------------------------------------------
+# wcxb-4456: a blog post whose readers' comments follow it under no heading, each signed with a
+# name, a date and a time of day ("Amy September 11, 2008 at 2:06 PM").
+POST = "wcxb-4456"
+
+
+def test_comments_signed_with_stamps_go_after_the_post():
+    dirty = read(PAGES / f"{POST}.dirty.txt")
+    gold = read(PAGES / f"{POST}.gold.txt")
+    result = boilerplate(dirty)
+    stamp = "Amy September 11, 2008 at 2:06 PM"
+    assert stamp in dirty and stamp not in result.text
+    comment = next(line for line in dirty.splitlines()[dirty.splitlines().index(stamp) + 1 :] if len(line.split()) > 8)
+    assert comment not in result.text
+    assert recall(result.text, gold) > 0.95 and precision(result.text, gold) > 0.9
+    assert boilerplate(result.text).text == result.text
+
+
+def test_two_stamps_are_no_comment_section():
+    # Negative case: one or two stamped lines (an article's own dateline, a quoted message) do
+    # not open a section: the prose after them stays.
+    gold = read(PAGES / f"{POST}.gold.txt")
+    dirty = read(PAGES / f"{POST}.dirty.txt")
+    stamps = [line for line in dirty.splitlines() if line.endswith(("AM", "PM")) and " at " in line][:2]
+    paragraphs = gold.split("\n\n")
+    text = "\n\n".join([paragraphs[0], stamps[0], *paragraphs[1:-1], stamps[1], paragraphs[-1]]) + "\n"
+    result = boilerplate(text)
+    assert all(paragraph.strip() in result.text for paragraph in paragraphs if paragraph.strip())

@@ -28,6 +28,12 @@ INLINE_BOX_RULES = frozenset({"related-block", "advert-marker", "image-credit", 
 # to be teasers or comments).
 TAIL_BOX_RULES = frozenset({"newsletter-line", "advert-marker", "image-credit"})
 INLINE_ITEM = regex.compile(r":\s*\S+\s+\S+")  # "Related: Another story", a whole box in one line
+# "Jane · March 10, 2017 at 1:26 am": a reader's comment signed with its date and time of day (a
+# name of up to three words before it); an article's own dateline seldom gives the minute.
+COMMENT_STAMP = regex.compile(
+    r"([^\W\d][\w.'-]*\s+){0,3}([·|—–-]\s*)?[^\W\d]{3,9}\.?\s+\d{1,2},?\s+\d{4},?\s+at\s+\d{1,2}:\d\d\s*[ap]\.?m\.?",
+    regex.IGNORECASE,
+)
 # "— Rep. Ilhan Omar (@Ilhan) November 19, 2019": the last line of a tweet quoted in the article.
 TWEET_SIGNATURE = regex.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},?\s+\d{4}")
 
@@ -56,12 +62,15 @@ class Bodies:
 def find_bodies(content: list[Line]) -> Bodies | None:
     """The bodies of a page whose lines' ``prose`` is set; None when no run is article-sized."""
     scores = footer_scores(content, line_scores(content))
-    first, last, total, _ = article_run(content, scores)
+    first, last, total, limit = article_run(content, scores)
     if total < tuning.MIN_BODY_WORDS:
         return None
     first = lead_paragraph(content, first)
     last = closing_sentences(content, numbered_list(content, tail_paragraph(content, last)))
-    others = [*other_bodies(content, scores, 0, first), *other_bodies(content, scores, last + 1, len(content))]
+    # No further article below the comment stamps: the readers' comments are prose of article size.
+    # (Below a listed comment heading there may be: an article's own "Comments" line is no section.)
+    below = max(limit, last + 1) if limit == comment_start(content) else len(content)
+    others = [*other_bodies(content, scores, 0, first), *other_bodies(content, scores, last + 1, below)]
     runs = tuple(sorted([(first, last), *others]))
     return Bodies(runs, doubt(content, runs) or "")
 
@@ -122,16 +131,33 @@ def footer_scores(content: list[Line], scores: list[float]) -> list[float]:
     return [-tuning.SHORT_PENALTY if top <= i <= end else score for i, score in enumerate(scores)]
 
 
+def comment_start(content: list[Line]) -> int | None:
+    """The content index of the first of a page's comment stamps, when it has at least
+    ``tuning.COMMENT_STAMPS`` of them: the readers' comments start there.
+
+    >>> from textfix.boilerplate.lines import content_lines, layout
+    >>> stamps = ["Amy September 11, 2008 at 2:06 PM", "Bob · July 31, 2018 at 2:41 pm", "May 5, 2019 at 9:15 am"]
+    >>> comment_start(content_lines(layout("Title\\n" + "\\nNice.\\n".join(stamps))))
+    1
+    >>> comment_start(content_lines(layout("Title\\nPublished September 11, 2008 at 2:06 PM\\nIt rained.")))
+    """
+    stamps = [i for i, line in enumerate(content) if line.words <= tuning.COMMENT_STAMP_WORDS
+              and COMMENT_STAMP.fullmatch(line.text.strip())]
+    return stamps[0] if len(stamps) >= tuning.COMMENT_STAMPS else None
+
+
 def article_run(content: list[Line], scores: list[float]) -> tuple[int, int, float, int]:
     """The body run ``(first, last, score, limit)``, looked for before the comment section
-    when there is an article there (``limit``: where that section starts, or the end).
+    when there is an article there (``limit``: where that section starts, or the end). The
+    section starts at a listed comment or bio heading, or at the first of the comment stamps.
 
     Readers' comments are prose too, and on a busy thread there is more of it than article.
     """
     best_before = body_runs(scores)
     overall = best_before[-1]
+    stamp = comment_start(content)
     for i, line in enumerate(content):
-        if i > 0 and line.rule() in tuning.SECTION_RULES:
+        if i > 0 and (line.rule() in tuning.SECTION_RULES or i == stamp):
             before = best_before[i - 1]
             # A 'Comments' menu item under a teaser is not the end of an article.
             if before[2] >= max(2 * tuning.MIN_BODY_WORDS, tuning.SECTION_SHARE * overall[2]):

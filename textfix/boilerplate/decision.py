@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 
 from ..text import uses_script
 from . import tuning
-from .body import Bodies, find_bodies, under_related_heading
+from .body import Bodies, comment_start, find_bodies, under_related_heading
 from .features import line_vectors
-from .lines import Line, byline, dateline, line_script, mark_prose, short_enough, short_runs, unlist_table_rows
+from .lines import Line, byline, dateline, line_script, mark_prose, short_enough, short_runs, unlist_field_rows, unlist_table_rows
 from .model import load_model
 from .page import page_evidence
 from .patterns import ANY
@@ -59,6 +59,7 @@ def decide(content: list[Line], layer, fallback_language, use_model: bool = True
     judged it (every round then decides the same way); None: judged from ``content``."""
     main_script = layer.script
     unlist_table_rows(content)
+    unlist_field_rows(content)
     words = sum(line.words for line in content)
     if len(content) < tuning.MIN_LINES_FOR_CONTEXT or words < tuning.MIN_WORDS_FOR_CONTEXT:
         return Decision(_snippet(content, main_script))
@@ -68,11 +69,12 @@ def decide(content: list[Line], layer, fallback_language, use_model: bool = True
     bodies = find_bodies(content)
     if bodies is None:
         return Decision(_snippet(content, main_script), None, language)
+    evidence = page_evidence(content, (bodies.first, bodies.last))
     if reads_as_body is None:
-        reads_as_body = page_evidence(content, bodies.last).reads_as_body
+        reads_as_body = evidence.reads_as_body
     if reads_as_body:
         return Decision(_as_one_body(content), bodies, language, reads_as_body=True)
-    remove, keep = _around_bodies(content, bodies, main_script)
+    remove, keep = _around_bodies(content, bodies, main_script, bodies.doubt and evidence.sparse_frame)
     claimed = _under_section_heading(content, bodies.last) | _title_copies(content, keep)
     judged = [i for i, (rule, _) in remove.items() if rule in CONTEXT_RULES and i not in claimed]
     runs = short_runs(content)
@@ -119,10 +121,13 @@ def _title_copies(content: list[Line], keep: set[int]) -> set[int]:
 
 def _under_section_heading(content: list[Line], last: int) -> set[int]:
     """Indices of the lines after the body end ``last`` that stand below a listed heading
-    opening a section that is not the article."""
+    opening a section that is not the article, or from the first comment stamp on."""
+    stamp = comment_start(content)
     for i in range(last + 1, len(content)):
         if content[i].rule() in SECTION_HEADINGS:
             return set(range(i + 1, len(content)))
+        if i == stamp:
+            return set(range(i, len(content)))
     return set()
 
 
@@ -176,8 +181,11 @@ def _as_one_body(content: list[Line]) -> dict[int, Removal]:
     return _never_all(content, remove)
 
 
-def _around_bodies(content: list[Line], bodies: Bodies, main_script) -> tuple[dict[int, Removal], set[int]]:
-    """The context rules' decision around the bodies, and the title and byline lines kept."""
+def _around_bodies(content: list[Line], bodies: Bodies, main_script,
+                   keep_runs: bool = False) -> tuple[dict[int, Removal], set[int]]:
+    """The context rules' decision around the bodies, and the title and byline lines kept.
+    ``keep_runs``: a run of short lines stays too (a doubted body on a page with hardly any
+    frame lines: its type is unclear, and its short lines are as likely its own)."""
     keep = title_and_byline(content, bodies.first, main_script)
     title = content[min(keep)].norm if keep else None
     for first, _ in bodies.runs[1:]:  # a further article's title and byline, just above it
@@ -193,6 +201,8 @@ def _around_bodies(content: list[Line], bodies: Bodies, main_script) -> tuple[di
             decision = outside(line, main_script, title if i < bodies.first else None, runs[i])
             if bodies.doubt and decision[0] == "outside-article":
                 decision = None  # unsure of the body: a line goes only for what it looks like
+            elif keep_runs and decision[0] == "navigation-run":
+                decision = None
         if decision:
             remove[i] = decision
     return remove, keep

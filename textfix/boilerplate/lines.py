@@ -120,6 +120,40 @@ def unlist_table_rows(content: list[Line]) -> None:
             line.listed = None
 
 
+# "- Graphics: Nvidia RTX 4050": a field of a list of specifications, its label and its value.
+FIELD = regex.compile(r"[-–—•*\s]*(\p{L}[\p{L}\p{N} &/().-]{0,30}?)\s*:\s+\S.*")
+# Listed rules whose patterns take a label and a colon for their line ("Photo: ...", "Image: ...").
+FIELD_RULES = frozenset({"image-credit"})
+
+
+def unlist_field_rows(content: list[Line]) -> None:
+    """A line listed for its label ("Graphics: ...", "image: postgres") right above or under a
+    line with another label and a value (no blank line between) is a row of a list of fields (a
+    specification sheet, a configuration file), not a credit: it is no longer listed. A caption
+    ("Above: ...") a paragraph away from its credit is no such neighbour.
+
+    >>> rows = content_lines(layout("- Memory: 16 GB\\n- Graphics: Nvidia RTX 4050\\n\\nIt rained.\\n\\nPhoto: Jane Doe/AP"))
+    >>> [line.rule() for line in rows]
+    [None, 'image-credit', None, 'image-credit']
+    >>> unlist_field_rows(rows); [line.rule() for line in rows]
+    [None, None, None, 'image-credit']
+    """
+    labels = [_field_label(line.text) for line in content]
+    for i, line in enumerate(content):
+        if line.rule() not in FIELD_RULES or labels[i] is None:
+            continue
+        above = labels[i - 1] if i > 0 and not line.after_blank else None
+        below = labels[i + 1] if i + 1 < len(content) and not content[i + 1].after_blank else None
+        if any(label is not None and label != labels[i] for label in (above, below)):
+            line.listed = None
+
+
+def _field_label(text: str) -> str | None:
+    """The lower-cased label of a "Label: value" line of at most four words of label, or None."""
+    found = FIELD.fullmatch(text)
+    return found.group(1).lower() if found and len(found.group(1).split()) <= 4 else None
+
+
 def _cells(text: str) -> tuple[str, int] | None:
     """The separator a line is split by most often and how many times, or None."""
     found = max(((text.count(sep), sep) for sep in CELL_SEPARATORS), default=(0, ""))

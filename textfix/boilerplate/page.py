@@ -9,7 +9,15 @@ byline or an author and a date, and then prose; nor does it repeat its title. A 
 frame line and prose within its first lines reads as a clean body, unless the body search
 ended at a readers' comments or author bio heading (an article with its comments is a page):
 the position rules (``outside-article``, ``navigation-run``) then stand aside, since all they
-would cut is the article's own headings, lists and closing lines.
+would cut is the article's own headings, lists and closing lines. A frame line standing inside
+the body counts for nothing: a site drops its boxes between the paragraphs, but an article's own
+sentence about a newsletter or a cookie sits there too, and the frame of a scraped page is
+around its article.
+
+When the body is doubted (it holds little of the page's prose: a documentation page, a product
+page, a thread), the page's type is unclear; a page with few frame lines for its size is then
+read as main text with a frame it barely has, and a run of short lines stays too
+(:attr:`PageEvidence.sparse_frame`).
 """
 
 from __future__ import annotations
@@ -31,6 +39,17 @@ class PageEvidence:
     lead_lines: int
     section_after: bool = False
     repeated_lead: bool = False
+    lines: int = 0  # the page's lines with text
+
+    @property
+    def sparse_frame(self) -> bool:
+        """Fewer frame lines than a small share of the page's lines: a doubted body's page
+        keeps its runs of short lines then.
+
+        >>> PageEvidence(frame_lines=4, lead_lines=9, lines=800).sparse_frame, PageEvidence(frame_lines=9, lead_lines=9, lines=500).sparse_frame
+        (True, False)
+        """
+        return self.frame_lines < tuning.SPARSE_FRAME_SHARE * self.lines
 
     @property
     def reads_as_body(self) -> bool:
@@ -46,21 +65,25 @@ class PageEvidence:
                 and not self.section_after and not self.repeated_lead)
 
 
-def page_evidence(content: list[Line], last: int | None = None) -> PageEvidence:
-    """The evidence of a page whose lines' ``prose`` is set; ``last``: the content index where
-    its body ends (None: no body).
+def page_evidence(content: list[Line], body: tuple[int, int] | None = None) -> PageEvidence:
+    """The evidence of a page whose lines' ``prose`` is set; ``body``: the content indices
+    where its body starts and ends (None: no body).
 
     >>> from textfix.boilerplate.lines import content_lines, layout
     >>> content = content_lines(layout("Home\\nNews\\nShare this:\\nTitle\\nIt rained all day in the city."))
     >>> content[-1].prose = True
     >>> page_evidence(content)
-    PageEvidence(frame_lines=1, lead_lines=4, section_after=False, repeated_lead=False)
+    PageEvidence(frame_lines=1, lead_lines=4, section_after=False, repeated_lead=False, lines=5)
+    >>> page_evidence(content, (2, 4)).frame_lines  # 'Share this:' inside the body
+    0
     """
-    frame = sum(1 for line in content if line.rule() in tuning.PLAIN_FRAME_RULES and short_enough(line))
+    inside = range(body[0], body[1] + 1) if body is not None else range(0)
+    frame = sum(1 for i, line in enumerate(content)
+                if i not in inside and line.rule() in tuning.PLAIN_FRAME_RULES and short_enough(line))
     first = next((i for i, line in enumerate(content) if line.prose), len(content))
     # Dates are not counted: a forum post opens with its author and its date, then the prose.
     lead = sum(1 for line in content[:first] if not dateline(line.text))
     repeated = any(content[i].norm == content[i - 1].norm for i in range(1, first))
-    after = content[last + 1] if last is not None and last + 1 < len(content) else None
+    after = content[body[1] + 1] if body is not None and body[1] + 1 < len(content) else None
     section = after is not None and after.rule() in tuning.SECTION_RULES
-    return PageEvidence(frame, lead, section, repeated)
+    return PageEvidence(frame, lead, section, repeated, len(content))

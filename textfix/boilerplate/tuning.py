@@ -41,6 +41,10 @@ HEADLINE_PENALTY = 4
 SECTION_RULES = frozenset({"comment-prompt", "author-bio"})
 SECTION_PENALTY = 200
 SECTION_SHARE = 0.25  # the article before a section heading has at least this share of the best run
+# A page with this many comment stamps ("Amy · March 10, 2017 at 1:26 am") has a comment
+# section from the first of them on (one or two are an article's datelines) ...
+COMMENT_STAMPS = 3
+COMMENT_STAMP_WORDS = 12  # ... a stamp being at most this long (a name and the date)
 # A short line needs this share of stop words of the page's language to be prose.
 MIN_STOP_RATIO = 0.15
 STOP_WORDS_UP_TO = 40  # longer lines are prose by their length alone
@@ -55,6 +59,12 @@ KEPT_PROSE_SHARE = 0.3
 # A copyright line in this last share of a page's lines ends the page: the prose around it is
 # its footer; a body starting there with more prose before it is doubted.
 FOOTER_SHARE = 0.15
+
+# A doubted body's page with fewer frame lines (see PLAIN_FRAME_RULES) than this share of its
+# lines keeps its runs of short lines: on the train half, gold documentation pages have under
+# 1% (their 'next' and 'Search' are words of the text), scraped pages with a doubted body 1.1%
+# and more.
+SPARSE_FRAME_SHARE = 0.01
 
 # -- widening the body ----------------------------------------------------------------------
 LEAD_GAP = 8  # lines of an inline box the body start moves up over
