@@ -58,7 +58,7 @@ BINS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 1.01)
 
 def examples(job: tuple) -> list[tuple[list[float], int]]:
     spun, substitutions, names = job
-    found = judge.examine(spun, names)
+    found = judge.examine(spun, names, sample=0)  # every word: the repairs are made from each
     if found is None:
         return []
     from textfix.spin.text import token_keys, tokenize

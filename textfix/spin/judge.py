@@ -32,6 +32,11 @@ STRONG = 4.0
 RARE = 1000  # thousands of occurrences
 FEATURES = ("margin", "strong", "misfit", "rare", "surprise", "lift", "fingerprints")
 MIN_WORDS = 20  # fewer examined words say too little: such a text is never judged spun by the model
+# The verdict reads at most this many examinable words, evenly spread over the document: the
+# features are shares and means, and a sample this size estimates them well enough (chosen on
+# train, see the README's spin section), while the evidence of every word is gathered only for a
+# document judged spun (its repairs need it). Most input is clean: this is most of the judge's time.
+SAMPLE = 300
 
 
 @dataclass(frozen=True)
@@ -43,11 +48,25 @@ class Evidence:
     slots: tuple  # :class:`~textfix.spin.evidence.Slot` of the words that have candidates
 
 
-def gather(tokens, keys, protected, sources, lm, fingerprints: float) -> Evidence:
-    """The features of one document (see the module docstring)."""
+def spread(indices: list[int], most: int) -> list[int]:
+    """At most ``most`` of ``indices``, evenly spread from the first on (all of them when
+    ``most`` is 0 or they are no more).
+
+    >>> spread(list(range(10)), 4), spread([3, 5], 4), spread([3, 5], 0)
+    ([0, 2, 5, 7], [3, 5], [3, 5])
+    """
+    if not most or len(indices) <= most:
+        return list(indices)
+    return [indices[k * len(indices) // most] for k in range(most)]
+
+
+def gather(tokens, keys, protected, sources, lm, fingerprints: float, sample: int = SAMPLE) -> Evidence:
+    """The features of one document (see the module docstring), read from :func:`spread`'s
+    ``sample`` of its examinable words (0: all of them)."""
     from .lm import span_score
 
     indices = protected.unprotected([i for i, key in enumerate(keys) if evidence.examinable(key)])
+    indices = spread(indices, sample)
     margin = strong = misfit = rare = surprise = lift = 0.0
     found = []
     for i in indices:
@@ -101,10 +120,11 @@ def fingerprints(text, tokens, keys, protected, table) -> float:
     return round(100 * weight / max(words, 100), 3)
 
 
-def examine(text: str, source_names=None, table=None, lm=None) -> Evidence | None:
-    """The evidence of a whole text, candidates drawn from ``source_names`` (default: all;
-    ``table`` is the phrase table the ``phrases`` source and the fingerprints come from);
-    ``None`` for a text :func:`too_short` to judge.
+def examine(text: str, source_names=None, table=None, lm=None, sample: int = SAMPLE) -> Evidence | None:
+    """The evidence of a text, candidates drawn from ``source_names`` (default: all;
+    ``table`` is the phrase table the ``phrases`` source and the fingerprints come from), read
+    from a ``sample`` of its words (0: every word, as repairs need); ``None`` for a text
+    :func:`too_short` to judge.
 
     >>> clean = ("The party drug was once an anesthetic for animals and people. Now doctors prescribe "
     ...          "it as a medication for severe depression, and patients report quick relief from symptoms "
@@ -134,7 +154,7 @@ def examine(text: str, source_names=None, table=None, lm=None) -> Evidence | Non
     protected = Protection(text, tokens)
     printed = fingerprints(text, tokens, keys, protected, table if "phrases" in names else None)
     sources = candidates.combined(names, table)
-    return gather(tokens, keys, protected, sources, lm or lm_module.default_model(), printed)
+    return gather(tokens, keys, protected, sources, lm or lm_module.default_model(), printed, sample)
 
 
 @dataclass(frozen=True)
