@@ -463,6 +463,7 @@ def test_the_statistics_database_holds_exactly_its_sources_rows():
 
     sources = Path(__file__).resolve().parent.parent / "tools" / "spin_data"
     con = sqlite3.connect(f"{stats.database_path().as_uri()}?mode=ro", uri=True)
+
     def rows(name):
         lines = gzip.decompress((sources / name).read_bytes()).decode("utf-8").split("\n")
         return [tuple(line.split("\t", 1)) for line in lines if line and line[0] != "#"]
@@ -487,3 +488,33 @@ def test_statistics_rows_are_read_by_word_and_kept():
     assert stats.followers("qwzxv") == {} and stats.bigram("at", "least") > stats.bigram("a", "minimum")
 
 
+def test_verdict_reads_a_sample_and_repairs_read_every_word():
+    """A long body is judged from an evenly spread sample of its words (the judge's cost is bounded),
+    and the sample's verdict agrees with the full evidence's on real clean and spun text; a
+    document judged spun still gets the evidence of every word for its repairs."""
+    from textfix.spin import judge
+
+    detector = judge.default_detector()
+    long_clean = (ROOT / "fixtures/spin/clean_wcxb-dev_0686.txt").read_text(encoding="utf-8")
+    sampled, every = judge.examine(long_clean), judge.examine(long_clean, sample=0)
+    assert sampled.examined == judge.SAMPLE < every.examined
+    assert len(sampled.slots) < len(every.slots)
+    assert detector.probability(sampled.features) < detector.threshold
+    for path in sorted((ROOT / "fixtures/spin/lm").glob("spun_moby_*.txt")):
+        text = path.read_text(encoding="utf-8")
+        found = judge.examine(text)
+        assert detector.probability(found.features) >= detector.threshold, path.name
+        result = spin(text)
+        assert result.notes["spin"]["spun"] and result.notes["spin"]["examined"] == min(found.examined, judge.SAMPLE)
+        assert any(e.rule == "spin-lm-word" for e in result.edits + result.suggestions), path.name
+    # Three spun bodies as one document, longer than the sample: words outside it are repaired too.
+    from textfix.spin.text import tokenize
+
+    joined = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures/spin/lm").glob("spun_moby_*.txt")))
+    sampled, every = judge.examine(joined), judge.examine(joined, sample=0)
+    assert sampled.examined == judge.SAMPLE < every.examined
+    tokens = tokenize(joined)
+    in_sample = {tokens[s.index].start for s in sampled.slots}
+    result = spin(joined, assume_spun=True)
+    repaired = {e.orig_start for e in result.edits + result.suggestions if e.rule == "spin-lm-word"}
+    assert repaired - in_sample and repaired & in_sample

@@ -15,11 +15,15 @@ Recipe:
    it the train figures printed were worse at a like share of clean pages judged spun (moby 0.5
    judged spun 74.7% against 83.8%, stylish 0.5 14.3% against 19.3%, clean 1.5% against 1.8%
    of the 714 pages), and the old literary page that motivated it stayed above the threshold.
-2. Features (:func:`textfix.spin.judge.examine`): a spun document's candidates come from the
+2. Features (:func:`textfix.spin.judge.examine`, read from at most ``--sample`` examinable words
+   of a document, evenly spread, as the cleaner reads them for its verdict): a spun document's candidates come from the
    cleaner's sources less the one its spinner table overlaps with (as ``benchmarks/spin_eval.py``
    holds it out: moby -> ``thesaurus``, tortured -> ``phrases``); clean bodies use every source,
    as the cleaner does by default, and again under each held-out source set (negatives too, so
-   that a feature contrasts spun and clean text examined with the same sources).
+   that a feature contrasts spun and clean text examined with the same sources). The spun
+   documents of a held-out table are examined with every source too (group ``... every-source``):
+   by default the cleaner knows no spinner and uses them all, and a detector fitted on held-out
+   evidence alone judged Moby-spun text less often with its source present than without.
 3. Each feature is standardised (train mean and standard deviation); a logistic regression with
    an L2 penalty of :data:`PENALTY` is fitted by Newton's method, positives and negatives weighted
    to equal total weight, so the probability is calibrated to even odds.
@@ -34,7 +38,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -82,8 +88,8 @@ def sources_for(table_name: str | None) -> tuple[str, ...]:
 
 
 def features_of(job: tuple) -> list[float]:
-    text, names = job
-    found = judge.examine(text, names).features
+    text, names, sample = job
+    found = judge.examine(text, names, sample=sample).features
     return [found[name] for name in judge.FEATURES]
 
 
@@ -122,6 +128,8 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", type=Path, default=ROOT / "textfix/data/spin_detector.json")
     parser.add_argument("--features", type=Path, help="a .npz file: features read from it when it exists, else written to it")
+    parser.add_argument("--sample", type=int, default=judge.SAMPLE,
+                        help=f"examinable words the features read per document (0: all; default {judge.SAMPLE})")
     parser.add_argument("--every-page-type", action="store_true",
                         help="negatives also from the train gold of non-article pages (see step 1)")
     args = parser.parse_args()
@@ -133,19 +141,25 @@ def main() -> int:
     # contrasts spun and clean text examined alike (not a held-out source with a present one).
     for names in dict.fromkeys(sources_for(t) for t in (None, *spin_pairs.TABLE_NAMES)):
         for body in clean:
-            jobs.append((body.text, names))
+            jobs.append((body.text, names, args.sample))
             labels.append(0)
             groups.append("clean" if names == sources_for(None) else "clean-heldout")
     for name in spin_pairs.TABLE_NAMES:
         for rate in spin_pairs.RATES:
             for pair in spin_pairs.pairs(args.shared, name, rate, "train", args.max):
-                jobs.append((pair.spun, sources_for(name)))
+                jobs.append((pair.spun, sources_for(name), args.sample))
                 labels.append(1)
                 groups.append(f"{name} {rate}")
+                if sources_for(name) != sources_for(None):
+                    # Also as the cleaner sees it by default, every source in use.
+                    jobs.append((pair.spun, sources_for(None), args.sample))
+                    labels.append(1)
+                    groups.append(f"{name} {rate} every-source")
     if args.features and args.features.exists():
         saved = np.load(args.features)
         x, y, groups = saved["x"], saved["y"], saved["groups"]
     else:
+        started = time.perf_counter()
         if args.jobs > 1:
             import multiprocessing
 
@@ -153,6 +167,7 @@ def main() -> int:
                 rows = pool.map(features_of, jobs, chunksize=8)
         else:
             rows = list(map(features_of, jobs))
+        print(f"features of {len(jobs)} documents (sample {args.sample}): {time.perf_counter() - started:.1f} s")
         x = np.array(rows)
         y = np.array(labels, dtype=float)
         groups = np.array(groups)
@@ -171,8 +186,10 @@ def main() -> int:
     probability = 1 / (1 + np.exp(-(beta[0] + z @ beta[1:])))
     clean_p = np.sort(probability[groups == "clean"])
     allowed = int(np.floor(CLEAN_SHARE * len(clean_p)))
-    threshold = max(0.5, float(clean_p[len(clean_p) - 1 - allowed]) + 1e-6 if len(clean_p) else 0.5)
-    threshold = round(threshold, 4)
+    # Rounded up: a threshold rounded down onto the clean document it must stay above would
+    # judge one more of them spun than allowed.
+    highest_allowed_out = float(clean_p[len(clean_p) - 1 - allowed]) if len(clean_p) else 0.0
+    threshold = max(0.5, math.floor(highest_allowed_out * 1e4 + 1) / 1e4)
     print("weights:", {name: round(float(b), 3) for name, b in zip(judge.FEATURES, beta[1:])},
           "bias", round(float(beta[0]), 3), "threshold", threshold)
     for g in sorted(set(groups)):
@@ -183,6 +200,7 @@ def main() -> int:
     data = {
         "recipe": "tools/fit_spin_detector.py on the train half of benchmarks/spin_pairs.py "
                   f"(3 spinner tables x rates {list(spin_pairs.RATES)}, spinner's overlapping source held out; "
+                  f"features from at most {args.sample or 'all'} examinable words per document, evenly spread; "
                   f"standardised features, L2 {PENALTY}, balanced classes; threshold: at most "
                   f"{CLEAN_SHARE:.0%} of clean train bodies judged spun, at least 0.5)",
         "documents": {"clean": int((groups == "clean").sum()), "spun": int(y.sum())},

@@ -218,6 +218,10 @@ class SpinCleaner(Cleaner):
             return None
         detector = judge.default_detector()
         probability = detector.probability(found.features)
+        if probability >= detector.threshold or self.assume_spun:
+            # The verdict read a sample of the words; the repairs need the evidence of each.
+            every = judge.examine(text, self.candidate_sources, table, sample=0)
+            found = judge.Evidence(found.features, found.examined, every.slots)
         # The table's fingerprint counts stay in the report beside the model's verdict.
         fingerprints = analyse(text, table, spun=False, lazy=True, scored=False).score.to_dict()
         notes.update({

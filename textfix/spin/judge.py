@@ -11,7 +11,13 @@ Features (per examined word: lower-case content words that are not protected):
 * ``rare``: share of rare words (fewer than :data:`RARE` thousand occurrences in the word counts);
 * ``surprise``: mean surprisal of a word and the words after it where it stands (per predicted word);
 * ``lift``: mean gain of a word's log-probability from its left context over the word alone;
-* ``fingerprints``: the phrase table's spinner fingerprints per 100 words (:mod:`.detect`).
+* ``fingerprints``: the phrase table's spinner fingerprints per 100 words (:mod:`.detect`);
+* ``onward``: mean gain of the next word's log-probability from the word (and the word before
+  it) over the next word alone: a swapped word predicts its right neighbour less well (added for
+  the clean tail, train bodies of modern web prose judged spun: train stylish rate-0.5 documents
+  judged spun at 1.5% of clean bodies 39.6% without it, 44.2% with it). The spread of ``lift``
+  did more on train (49.6%) but judged short clean excerpts likelier spun (0.39 for a
+  fixtures/spin excerpt), so it is not a feature.
 
 The weights are fitted by ``tools/fit_spin_detector.py`` on the train pairs of
 ``benchmarks/spin_pairs.py`` and shipped in ``textfix/data/spin_detector.json`` with the recipe;
@@ -30,8 +36,13 @@ from . import evidence, stats
 
 STRONG = 4.0
 RARE = 1000  # thousands of occurrences
-FEATURES = ("margin", "strong", "misfit", "rare", "surprise", "lift", "fingerprints")
+FEATURES = ("margin", "strong", "misfit", "rare", "surprise", "lift", "fingerprints", "onward")
 MIN_WORDS = 20  # fewer examined words say too little: such a text is never judged spun by the model
+# The verdict reads at most this many examinable words, evenly spread over the document: the
+# features are shares and means, and a sample this size estimates them well enough (chosen on
+# train, see the README's spin section), while the evidence of every word is gathered only for a
+# document judged spun (its repairs need it). Most input is clean: this is most of the judge's time.
+SAMPLE = 300
 
 
 @dataclass(frozen=True)
@@ -43,12 +54,28 @@ class Evidence:
     slots: tuple  # :class:`~textfix.spin.evidence.Slot` of the words that have candidates
 
 
-def gather(tokens, keys, protected, sources, lm, fingerprints: float) -> Evidence:
-    """The features of one document (see the module docstring)."""
+def spread(indices: list[int], most: int) -> list[int]:
+    """At most ``most`` of ``indices``, evenly spread from the first on (all of them when
+    ``most`` is 0 or they are no more).
+
+    >>> spread(list(range(10)), 4), spread([3, 5], 4), spread([3, 5], 0)
+    ([0, 2, 5, 7], [3, 5], [3, 5])
+    """
+    if not most or len(indices) <= most:
+        return list(indices)
+    return [indices[k * len(indices) // most] for k in range(most)]
+
+
+def gather(tokens, keys, protected, sources, lm, fingerprints: float, sample: int = SAMPLE) -> Evidence:
+    """The features of one document (see the module docstring), read from :func:`spread`'s
+    ``sample`` of its examinable words (0: all of them)."""
+    from . import lm as lm_module
     from .lm import span_score
 
     indices = protected.unprotected([i for i, key in enumerate(keys) if evidence.examinable(key)])
-    margin = strong = misfit = rare = surprise = lift = 0.0
+    indices = spread(indices, sample)
+    margin = strong = misfit = rare = surprise = lift = onward = 0.0
+    followed = 0
     found = []
     for i in indices:
         word = keys[i]
@@ -57,6 +84,9 @@ def gather(tokens, keys, protected, sources, lm, fingerprints: float) -> Evidenc
         common = stats.unigram(word)
         rare += common < RARE
         lift += fit - lm.prob(word, ())
+        if right and right[0] != "</s>":
+            followed += 1
+            onward += lm.prob(right[0], (left[-1] if left else lm_module.START, word)) - lm.prob(right[0], ())
         own = span_score(lm, left, [word], right)
         surprise -= own / (1 + len(right))
         if fit > evidence.LIKELY:
@@ -72,7 +102,8 @@ def gather(tokens, keys, protected, sources, lm, fingerprints: float) -> Evidenc
         strong += s.margin > STRONG
     n = max(len(indices), 1)
     features = {"margin": margin / n, "strong": strong / n, "misfit": misfit / n, "rare": rare / n,
-                "surprise": surprise / n, "lift": lift / n, "fingerprints": fingerprints}
+                "surprise": surprise / n, "lift": lift / n, "fingerprints": fingerprints,
+                "onward": onward / max(followed, 1)}
     return Evidence(features, len(indices), tuple(found))
 
 
@@ -101,10 +132,11 @@ def fingerprints(text, tokens, keys, protected, table) -> float:
     return round(100 * weight / max(words, 100), 3)
 
 
-def examine(text: str, source_names=None, table=None, lm=None) -> Evidence | None:
-    """The evidence of a whole text, candidates drawn from ``source_names`` (default: all;
-    ``table`` is the phrase table the ``phrases`` source and the fingerprints come from);
-    ``None`` for a text :func:`too_short` to judge.
+def examine(text: str, source_names=None, table=None, lm=None, sample: int = SAMPLE) -> Evidence | None:
+    """The evidence of a text, candidates drawn from ``source_names`` (default: all;
+    ``table`` is the phrase table the ``phrases`` source and the fingerprints come from), read
+    from a ``sample`` of its words (0: every word, as repairs need); ``None`` for a text
+    :func:`too_short` to judge.
 
     >>> clean = ("The party drug was once an anesthetic for animals and people. Now doctors prescribe "
     ...          "it as a medication for severe depression, and patients report quick relief from symptoms "
@@ -134,7 +166,7 @@ def examine(text: str, source_names=None, table=None, lm=None) -> Evidence | Non
     protected = Protection(text, tokens)
     printed = fingerprints(text, tokens, keys, protected, table if "phrases" in names else None)
     sources = candidates.combined(names, table)
-    return gather(tokens, keys, protected, sources, lm or lm_module.default_model(), printed)
+    return gather(tokens, keys, protected, sources, lm or lm_module.default_model(), printed, sample)
 
 
 @dataclass(frozen=True)
