@@ -313,6 +313,17 @@ def test_clean_text_is_not_damaged_even_with_unsafe_fixes():
     assert spin("Infants fed bosom milk grew faster.").text == "Infants fed breast milk grew faster."
 
 
+def test_a_pair_the_model_knows_is_no_improbable_pair():
+    """The word-pair list misses technical collocations; a bare phrase the language model knows
+    as a pair is left alone by the collocation path (these are the clean sides of tortured pairs
+    from the Problematic Paper Screener, CC BY 4.0), while unknown pairs are still repaired."""
+    for phrase in ("immune reaction", "chronic infections", "excessive levels"):
+        result = textfix.clean(phrase, select=["spin"], unsafe=True)
+        assert result.text == phrase and result.edits == [], phrase
+    assert spin("counterfeit consciousness").text == "artificial intelligence"
+    assert spin("Infants fed bosom milk grew faster.").text == "Infants fed breast milk grew faster."
+
+
 def test_non_english_is_skipped_with_a_note():
     text = (ROOT / "fixtures/spin/clean_de_57b4dafd18cf.txt").read_text(encoding="utf-8")
     result = spin(text)

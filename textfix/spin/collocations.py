@@ -137,8 +137,12 @@ def repair_pair(first: str, second: str, both: bool = True) -> PairFix | None:
     True
     >>> repair_pair("clean", "text") is None  # "clear text" is listed, but nothing says "clean text" is odd
     True
+    >>> repair_pair("immune", "reaction") is None  # unlisted, but the language model knows the pair
+    True
     """
-    if ordinary_pair(first, second):
+    # A pair the language model knows as a collocation is one too, listed or not ("immune
+    # reaction" is no spun "immune response"): as for the phrase table's keys.
+    if ordinary_pair(first, second) or model_collocation((first, second)):
         return None
     best: PairFix | None = None
 
@@ -203,7 +207,7 @@ def _repair_run(words: tuple[str, ...]) -> RunFix | None:
     n = len(words)
     # Only a word out of place may change: one that makes an odd pair with a neighbour. A word
     # whose pairs are ordinary on both sides gives no evidence of a swap ("previously shown").
-    ordinary = [ordinary_pair(a, b) for a, b in zip(words, words[1:])]
+    ordinary = [ordinary_pair(a, b) or model_collocation((a, b)) for a, b in zip(words, words[1:])]
     options: list[list[tuple[str, float]]] = []
     for i, word in enumerate(words):
         odd = (i > 0 and not ordinary[i - 1]) or (i < n - 1 and not ordinary[i])
