@@ -310,6 +310,20 @@ def test_comments_signed_with_stamps_go_after_the_post():
     assert boilerplate(result.text).text == result.text
 
 
+def test_stamped_comments_under_a_comment_heading_are_no_further_article():
+    # wcxb-4449: a short post of craft links, then a listed "Comments" heading and more comment
+    # prose than post, each comment signed "Sheri says" / "July 31, 2018 at 2:41 pm". The
+    # stamped comments are no further article, nor counted in the page's prose (the post is no
+    # doubted body, so the lines around it still go for their position).
+    dirty = read(PAGES / "wcxb-4449.dirty.txt")
+    gold = read(PAGES / "wcxb-4449.gold.txt")
+    result = boilerplate(dirty)
+    assert "warning" not in result.notes["boilerplate"]
+    assert "July 31, 2018 at 2:41 pm" not in result.text
+    assert recall(result.text, gold) > 0.6 and precision(result.text, gold) > 0.6  # before: 0.14
+    assert boilerplate(result.text).text == result.text
+
+
 def test_two_stamps_are_no_comment_section():
     # Negative case: one or two stamped lines (an article's own dateline, a quoted message) do
     # not open a section: the prose after them stays.

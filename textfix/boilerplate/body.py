@@ -62,17 +62,20 @@ class Bodies:
 def find_bodies(content: list[Line]) -> Bodies | None:
     """The bodies of a page whose lines' ``prose`` is set; None when no run is article-sized."""
     scores = footer_scores(content, line_scores(content))
-    first, last, total, limit = article_run(content, scores)
+    stamp = comment_start(content)
+    first, last, total, limit = article_run(content, scores, stamp)
     if total < tuning.MIN_BODY_WORDS:
         return None
     first = lead_paragraph(content, first)
     last = closing_sentences(content, numbered_list(content, tail_paragraph(content, last)))
-    # No further article below the comment stamps: the readers' comments are prose of article size.
-    # (Below a listed comment heading there may be: an article's own "Comments" line is no section.)
-    below = max(limit, last + 1) if limit == comment_start(content) else len(content)
+    # No further article in a comment section with stamps: the readers' comments are prose of
+    # article size. (Below a listed comment heading alone there may be: an article's own
+    # "Comments" line is no section.)
+    below = max(limit, last + 1) if stamp is not None and limit <= stamp else len(content)
     others = [*other_bodies(content, scores, 0, first), *other_bodies(content, scores, last + 1, below)]
     runs = tuple(sorted([(first, last), *others]))
-    return Bodies(runs, doubt(content, runs) or "")
+    # The comments below stamps are no part of the prose the bodies are weighed against.
+    return Bodies(runs, doubt(content[:below] if below < len(content) else content, runs) or "")
 
 
 def body_runs(scores: list[float]) -> list[tuple[int, int, float]]:
@@ -146,16 +149,16 @@ def comment_start(content: list[Line]) -> int | None:
     return stamps[0] if len(stamps) >= tuning.COMMENT_STAMPS else None
 
 
-def article_run(content: list[Line], scores: list[float]) -> tuple[int, int, float, int]:
+def article_run(content: list[Line], scores: list[float], stamp: int | None = None) -> tuple[int, int, float, int]:
     """The body run ``(first, last, score, limit)``, looked for before the comment section
     when there is an article there (``limit``: where that section starts, or the end). The
-    section starts at a listed comment or bio heading, or at the first of the comment stamps.
+    section starts at a listed comment or bio heading, or at ``stamp``, the first of the
+    comment stamps (see :func:`comment_start`).
 
     Readers' comments are prose too, and on a busy thread there is more of it than article.
     """
     best_before = body_runs(scores)
     overall = best_before[-1]
-    stamp = comment_start(content)
     for i, line in enumerate(content):
         if i > 0 and (line.rule() in tuning.SECTION_RULES or i == stamp):
             before = best_before[i - 1]
