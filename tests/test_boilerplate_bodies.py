@@ -324,6 +324,20 @@ def test_stamped_comments_under_a_comment_heading_are_no_further_article():
     assert boilerplate(result.text).text == result.text
 
 
+def test_a_text_of_several_pages_keeps_the_articles_after_a_comment_section():
+    # The stamped comments end the first page's post, not the text: the next page's article,
+    # and each copy of the same page, is another body below them.
+    post = read(PAGES / f"{POST}.dirty.txt")
+    post_gold = read(PAGES / f"{POST}.gold.txt")
+    other = "06e5123e4ef7"
+    out = boilerplate(post + "\n\n" + read(ARTICLES / f"{other}.dirty.txt")).text
+    assert recall(out, post_gold) > 0.95 and recall(out, read(ARTICLES / f"{other}.gold.txt")) > 0.9
+    assert "Amy September 11, 2008 at 2:06 PM" not in out
+    copies = boilerplate("\n\n".join([post] * 3)).text
+    opening = post_gold.split("\n\n")[2].strip()
+    assert len(opening.split()) > 20 and copies.count(opening) == 3
+
+
 def test_two_stamps_are_no_comment_section():
     # Negative case: one or two stamped lines (an article's own dateline, a quoted message) do
     # not open a section: the prose after them stays.
