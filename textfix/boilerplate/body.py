@@ -28,10 +28,13 @@ INLINE_BOX_RULES = frozenset({"related-block", "advert-marker", "image-credit", 
 # to be teasers or comments).
 TAIL_BOX_RULES = frozenset({"newsletter-line", "advert-marker", "image-credit"})
 INLINE_ITEM = regex.compile(r":\s*\S+\s+\S+")  # "Related: Another story", a whole box in one line
-# "Jane · March 10, 2017 at 1:26 am": a reader's comment signed with its date and time of day (a
-# name of up to three words before it); an article's own dateline seldom gives the minute.
+# "Jane · March 10, 2017 at 1:26 am", "Shamsa 4/2/2023 at 11:59pm": a reader's comment signed
+# with its date and time of day (a name of up to three words before it); an article's own
+# dateline seldom gives the minute.
 COMMENT_STAMP = regex.compile(
-    r"([^\W\d][\w.'-]*\s+){0,3}([·|—–-]\s*)?[^\W\d]{3,9}\.?\s+\d{1,2},?\s+\d{4},?\s+at\s+\d{1,2}:\d\d\s*[ap]\.?m\.?",
+    r"([^\W\d][\w.'-]*\s+){0,3}([·|—–-]\s*)?"
+    r"([^\W\d]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[^\W\d]{3,9}\.?,?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}),?"
+    r"\s+at\s+\d{1,2}:\d\d\s*[ap]\.?m\.?",
     regex.IGNORECASE,
 )
 # "— Rep. Ilhan Omar (@Ilhan) November 19, 2019": the last line of a tweet quoted in the article.
@@ -157,6 +160,9 @@ def comment_sections(content: list[Line]) -> list[tuple[int, int]]:
     [(1, 6)]
     >>> comment_sections(content_lines(layout("Title\\nPublished September 11, 2008 at 2:06 PM\\nIt rained.")))
     []
+    >>> numeric = ["Shamsa 4/2/2023 at 11:59pm", "Lee 5/2/2023 at 8:01am", "Kim 14 July 2023 at 9:30 pm"]
+    >>> comment_sections(content_lines(layout("Title\\n" + "\\nThanks!\\n".join(numeric) + "\\nSame here.")))
+    [(1, 6)]
     """
     stamps = [i for i, line in enumerate(content) if line.words <= tuning.COMMENT_STAMP_WORDS
               and _ends_with_time_of_day(line.text) and COMMENT_STAMP.fullmatch(line.text.strip())]
