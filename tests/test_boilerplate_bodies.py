@@ -348,3 +348,25 @@ def test_two_stamps_are_no_comment_section():
     text = "\n\n".join([paragraphs[0], stamps[0], *paragraphs[1:-1], stamps[1], paragraphs[-1]]) + "\n"
     result = boilerplate(text)
     assert all(paragraph.strip() in result.text for paragraph in paragraphs if paragraph.strip())
+
+
+# -- a sentence that mentions a newsletter word is no prompt ---------------------------------------
+# wcxb-2859-handlers.gold.txt: the Python logging guide's list of handlers, sentences one and all.
+
+
+def test_a_sentence_mentioning_an_email_address_between_sentences_stays():
+    text = read(PAGES / "wcxb-2859-handlers.gold.txt")
+    sentence = next(line for line in text.splitlines() if "email address" in line)
+    result = boilerplate(text)
+    assert sentence in result.text.splitlines() and result.text == text
+
+
+def test_a_newsletter_prompt_between_paragraphs_still_goes():
+    # Negative case: a real prompt of a scraped page put between the same sentences is a short
+    # imperative line, no sentence of the article: it goes.
+    name = "0dd135704572"
+    prompt = next(line for line in frame_lines(read(ARTICLES / f"{name}.dirty.txt")) if "subscribe" in line)
+    lines = read(PAGES / "wcxb-2859-handlers.gold.txt").splitlines()
+    middle = len(lines) // 2
+    result = boilerplate("\n".join([*lines[:middle], prompt, *lines[middle:]]) + "\n")
+    assert prompt not in result.text

@@ -20,7 +20,8 @@ from ..text import uses_script
 from . import tuning
 from .body import Bodies, find_bodies, under_related_heading
 from .features import line_vectors
-from .lines import Line, byline, dateline, line_script, mark_prose, short_enough, short_runs, unlist_field_rows, unlist_table_rows
+from .lines import (Line, byline, dateline, line_script, mark_prose, short_enough, short_runs, unlist_field_rows,
+                    unlist_inner_sentences, unlist_table_rows)
 from .model import load_model
 from .page import page_evidence
 from .patterns import ANY
@@ -66,6 +67,7 @@ def decide(content: list[Line], layer, fallback_language, use_model: bool = True
     language = layer.prose_language or fallback_language()
     stops = layer.prose_stop_words if layer.prose_language else _stop_words(language)
     mark_prose(content, stops)
+    unlist_inner_sentences(content, stops)
     bodies = find_bodies(content)
     if bodies is None:
         return Decision(_snippet(content, main_script), None, language)
