@@ -310,6 +310,34 @@ def test_comments_signed_with_stamps_go_after_the_post():
     assert boilerplate(result.text).text == result.text
 
 
+def test_stamped_comments_under_a_comment_heading_are_no_further_article():
+    # wcxb-4449: a short post of craft links, then a listed "Comments" heading and more comment
+    # prose than post, each comment signed "Sheri says" / "July 31, 2018 at 2:41 pm". The
+    # stamped comments are no further article, nor counted in the page's prose (the post is no
+    # doubted body, so the lines around it still go for their position).
+    dirty = read(PAGES / "wcxb-4449.dirty.txt")
+    gold = read(PAGES / "wcxb-4449.gold.txt")
+    result = boilerplate(dirty)
+    assert "warning" not in result.notes["boilerplate"]
+    assert "July 31, 2018 at 2:41 pm" not in result.text
+    assert recall(result.text, gold) > 0.6 and precision(result.text, gold) > 0.6  # before: 0.14
+    assert boilerplate(result.text).text == result.text
+
+
+def test_a_text_of_several_pages_keeps_the_articles_after_a_comment_section():
+    # The stamped comments end the first page's post, not the text: the next page's article,
+    # and each copy of the same page, is another body below them.
+    post = read(PAGES / f"{POST}.dirty.txt")
+    post_gold = read(PAGES / f"{POST}.gold.txt")
+    other = "06e5123e4ef7"
+    out = boilerplate(post + "\n\n" + read(ARTICLES / f"{other}.dirty.txt")).text
+    assert recall(out, post_gold) > 0.95 and recall(out, read(ARTICLES / f"{other}.gold.txt")) > 0.9
+    assert "Amy September 11, 2008 at 2:06 PM" not in out
+    copies = boilerplate("\n\n".join([post] * 3)).text
+    opening = post_gold.split("\n\n")[2].strip()
+    assert len(opening.split()) > 20 and copies.count(opening) == 3
+
+
 def test_two_stamps_are_no_comment_section():
     # Negative case: one or two stamped lines (an article's own dateline, a quoted message) do
     # not open a section: the prose after them stays.
@@ -320,3 +348,25 @@ def test_two_stamps_are_no_comment_section():
     text = "\n\n".join([paragraphs[0], stamps[0], *paragraphs[1:-1], stamps[1], paragraphs[-1]]) + "\n"
     result = boilerplate(text)
     assert all(paragraph.strip() in result.text for paragraph in paragraphs if paragraph.strip())
+
+
+# -- a sentence that mentions a newsletter word is no prompt ---------------------------------------
+# wcxb-2859-handlers.gold.txt: the Python logging guide's list of handlers, sentences one and all.
+
+
+def test_a_sentence_mentioning_an_email_address_between_sentences_stays():
+    text = read(PAGES / "wcxb-2859-handlers.gold.txt")
+    sentence = next(line for line in text.splitlines() if "email address" in line)
+    result = boilerplate(text)
+    assert sentence in result.text.splitlines() and result.text == text
+
+
+def test_a_newsletter_prompt_between_paragraphs_still_goes():
+    # Negative case: a real prompt of a scraped page put between the same sentences is a short
+    # imperative line, no sentence of the article: it goes.
+    name = "0dd135704572"
+    prompt = next(line for line in frame_lines(read(ARTICLES / f"{name}.dirty.txt")) if "subscribe" in line)
+    lines = read(PAGES / "wcxb-2859-handlers.gold.txt").splitlines()
+    middle = len(lines) // 2
+    result = boilerplate("\n".join([*lines[:middle], prompt, *lines[middle:]]) + "\n")
+    assert prompt not in result.text

@@ -28,10 +28,13 @@ INLINE_BOX_RULES = frozenset({"related-block", "advert-marker", "image-credit", 
 # to be teasers or comments).
 TAIL_BOX_RULES = frozenset({"newsletter-line", "advert-marker", "image-credit"})
 INLINE_ITEM = regex.compile(r":\s*\S+\s+\S+")  # "Related: Another story", a whole box in one line
-# "Jane · March 10, 2017 at 1:26 am": a reader's comment signed with its date and time of day (a
-# name of up to three words before it); an article's own dateline seldom gives the minute.
+# "Jane · March 10, 2017 at 1:26 am", "Shamsa 4/2/2023 at 11:59pm": a reader's comment signed
+# with its date and time of day (a name of up to three words before it); an article's own
+# dateline seldom gives the minute.
 COMMENT_STAMP = regex.compile(
-    r"([^\W\d][\w.'-]*\s+){0,3}([·|—–-]\s*)?[^\W\d]{3,9}\.?\s+\d{1,2},?\s+\d{4},?\s+at\s+\d{1,2}:\d\d\s*[ap]\.?m\.?",
+    r"([^\W\d][\w.'-]*\s+){0,3}([·|—–-]\s*)?"
+    r"([^\W\d]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[^\W\d]{3,9}\.?,?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}),?"
+    r"\s+at\s+\d{1,2}:\d\d\s*[ap]\.?m\.?",
     regex.IGNORECASE,
 )
 # "— Rep. Ilhan Omar (@Ilhan) November 19, 2019": the last line of a tweet quoted in the article.
@@ -45,6 +48,7 @@ class Bodies:
 
     runs: tuple[tuple[int, int], ...]
     doubt: str = ""
+    comments: tuple[tuple[int, int], ...] = ()  # (first, last) of each comment section after the body
 
     @property
     def first(self) -> int:
@@ -62,17 +66,30 @@ class Bodies:
 def find_bodies(content: list[Line]) -> Bodies | None:
     """The bodies of a page whose lines' ``prose`` is set; None when no run is article-sized."""
     scores = footer_scores(content, line_scores(content))
-    first, last, total, limit = article_run(content, scores)
+    sections = comment_sections(content)
+    first, last, total, limit = article_run(content, scores, {start for start, _ in sections})
     if total < tuning.MIN_BODY_WORDS:
         return None
     first = lead_paragraph(content, first)
     last = closing_sentences(content, numbered_list(content, tail_paragraph(content, last)))
-    # No further article below the comment stamps: the readers' comments are prose of article size.
-    # (Below a listed comment heading there may be: an article's own "Comments" line is no section.)
-    below = max(limit, last + 1) if limit == comment_start(content) else len(content)
-    others = [*other_bodies(content, scores, 0, first), *other_bodies(content, scores, last + 1, below)]
+    # The readers' comments after the body are prose of article size, but no further article;
+    # the comment heading just above them opens their section. (Below a listed comment heading
+    # alone there may be one: an article's own "Comments" line is no section.)
+    comments = [(start, end) for start, end in sections if start > last]
+    if comments and limit <= comments[0][0] and comments[0][0] - limit <= tuning.COMMENT_GAP:
+        comments[0] = (max(limit, last + 1), comments[0][1])
+    others = [*other_bodies(content, scores, 0, first)]
+    # The lines right after the comments are their form and the site's footer: another article
+    # (in a text of several pages) starts further down, below the next page's own header.
+    tails = [(start, end + tuning.COMMENT_GAP) for start, end in comments]
+    for lo, hi in _outside_comments(last + 1, len(content), tails):
+        others.extend(other_bodies(content, scores, lo, hi))
     runs = tuple(sorted([(first, last), *others]))
-    return Bodies(runs, doubt(content, runs) or "")
+    # Nor are the comments part of the prose the bodies are weighed against, nor what follows
+    # them (a site's sidebar and footer, or in a text of several pages the next ones, which
+    # have bodies of their own).
+    ignored = range(comments[0][0], len(content)) if comments else range(0)
+    return Bodies(runs, doubt(content, runs, ignored) or "", tuple(comments))
 
 
 def body_runs(scores: list[float]) -> list[tuple[int, int, float]]:
@@ -131,33 +148,81 @@ def footer_scores(content: list[Line], scores: list[float]) -> list[float]:
     return [-tuning.SHORT_PENALTY if top <= i <= end else score for i, score in enumerate(scores)]
 
 
-def comment_start(content: list[Line]) -> int | None:
-    """The content index of the first of a page's comment stamps, when it has at least
-    ``tuning.COMMENT_STAMPS`` of them: the readers' comments start there.
+def comment_sections(content: list[Line]) -> list[tuple[int, int]]:
+    """The ``(first, last)`` content indices of each run of readers' comments known by their
+    stamps: at least ``tuning.COMMENT_STAMPS`` of them, each within ``tuning.COMMENT_GAP`` lines
+    of the one before, from the first stamp to the prose under the last one (the last comment).
+    A text holding several pages has a run for each page with comments.
 
     >>> from textfix.boilerplate.lines import content_lines, layout
     >>> stamps = ["Amy September 11, 2008 at 2:06 PM", "Bob · July 31, 2018 at 2:41 pm", "May 5, 2019 at 9:15 am"]
-    >>> comment_start(content_lines(layout("Title\\n" + "\\nNice.\\n".join(stamps))))
-    1
-    >>> comment_start(content_lines(layout("Title\\nPublished September 11, 2008 at 2:06 PM\\nIt rained.")))
+    >>> comment_sections(content_lines(layout("Title\\n" + "\\nNice.\\n".join(stamps) + "\\nLast one.\\nFooter")))
+    [(1, 6)]
+    >>> comment_sections(content_lines(layout("Title\\nPublished September 11, 2008 at 2:06 PM\\nIt rained.")))
+    []
+    >>> numeric = ["Shamsa 4/2/2023 at 11:59pm", "Lee 5/2/2023 at 8:01am", "Kim 14 July 2023 at 9:30 pm"]
+    >>> comment_sections(content_lines(layout("Title\\n" + "\\nThanks!\\n".join(numeric) + "\\nSame here.")))
+    [(1, 6)]
     """
     stamps = [i for i, line in enumerate(content) if line.words <= tuning.COMMENT_STAMP_WORDS
-              and COMMENT_STAMP.fullmatch(line.text.strip())]
-    return stamps[0] if len(stamps) >= tuning.COMMENT_STAMPS else None
+              and _ends_with_time_of_day(line.text) and COMMENT_STAMP.fullmatch(line.text.strip())]
+    groups: list[list[int]] = []
+    for i in stamps:
+        if groups and i - groups[-1][-1] <= tuning.COMMENT_GAP:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    sections = []
+    for group in groups:
+        if len(group) >= tuning.COMMENT_STAMPS:
+            end = group[-1] + 1  # the last comment: the line under its stamp and the prose after it
+            while end + 1 < len(content) and content[end + 1].prose:
+                end += 1
+            sections.append((group[0], min(end, len(content) - 1)))
+    return sections
 
 
-def article_run(content: list[Line], scores: list[float]) -> tuple[int, int, float, int]:
+def _ends_with_time_of_day(text: str) -> bool:
+    """Cheaply, whether a line may be a comment stamp: it ends in "am" or "pm" (most lines
+    are not tried with the stamp's expression at all).
+
+    >>> _ends_with_time_of_day("May 5, 2019 at 9:15 am"), _ends_with_time_of_day("It rained.")
+    (True, False)
+    """
+    return text.rstrip(" .").endswith(("m", "M")) and ":" in text
+
+
+def _outside_comments(lo: int, hi: int, comments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ``[lo, hi)`` ranges of content indices between ``lo`` and ``hi`` outside the comment
+    sections.
+
+    >>> _outside_comments(10, 100, [(20, 30), (60, 70)])
+    [(10, 20), (31, 60), (71, 100)]
+    """
+    ranges, start = [], lo
+    for first, last in comments:
+        if last < lo or first >= hi:
+            continue
+        if first > start:
+            ranges.append((start, first))
+        start = max(start, last + 1)
+    if start < hi:
+        ranges.append((start, hi))
+    return ranges
+
+
+def article_run(content: list[Line], scores: list[float], stamps=frozenset()) -> tuple[int, int, float, int]:
     """The body run ``(first, last, score, limit)``, looked for before the comment section
     when there is an article there (``limit``: where that section starts, or the end). The
-    section starts at a listed comment or bio heading, or at the first of the comment stamps.
+    section starts at a listed comment or bio heading, or at one of ``stamps``, the first lines
+    of the comment sections (see :func:`comment_sections`).
 
     Readers' comments are prose too, and on a busy thread there is more of it than article.
     """
     best_before = body_runs(scores)
     overall = best_before[-1]
-    stamp = comment_start(content)
     for i, line in enumerate(content):
-        if i > 0 and (line.rule() in tuning.SECTION_RULES or i == stamp):
+        if i > 0 and (line.rule() in tuning.SECTION_RULES or i in stamps):
             before = best_before[i - 1]
             # A 'Comments' menu item under a teaser is not the end of an article.
             if before[2] >= max(2 * tuning.MIN_BODY_WORDS, tuning.SECTION_SHARE * overall[2]):
@@ -181,10 +246,11 @@ def other_bodies(content: list[Line], scores: list[float], lo: int, hi: int) -> 
     return found + other_bodies(content, scores, last + 1, hi)
 
 
-def doubt(content: list[Line], runs) -> str | None:
+def doubt(content: list[Line], runs, ignored=range(0)) -> str | None:
     """Why the bodies found may not be the article, or None: they hold a small share of the
-    page's prose, or start in its last lines after more prose than they hold."""
-    prose_words = sum(line.words for line in content if line.prose)
+    page's prose (the lines ``ignored``, readers' comments, not counted), or start in its last
+    lines after more prose than they hold."""
+    prose_words = sum(line.words for i, line in enumerate(content) if line.prose and i not in ignored)
     if not prose_words:
         return None
     kept = sum(content[i].words for first, last in runs for i in range(first, last + 1) if content[i].prose)

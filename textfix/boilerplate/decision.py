@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 
 from ..text import uses_script
 from . import tuning
-from .body import Bodies, comment_start, find_bodies, under_related_heading
+from .body import Bodies, find_bodies, under_related_heading
 from .features import line_vectors
-from .lines import Line, byline, dateline, line_script, mark_prose, short_enough, short_runs, unlist_field_rows, unlist_table_rows
+from .lines import (Line, byline, dateline, line_script, mark_prose, short_enough, short_runs, unlist_field_rows,
+                    unlist_inner_sentences, unlist_table_rows)
 from .model import load_model
 from .page import page_evidence
 from .patterns import ANY
@@ -66,6 +67,7 @@ def decide(content: list[Line], layer, fallback_language, use_model: bool = True
     language = layer.prose_language or fallback_language()
     stops = layer.prose_stop_words if layer.prose_language else _stop_words(language)
     mark_prose(content, stops)
+    unlist_inner_sentences(content, stops)
     bodies = find_bodies(content)
     if bodies is None:
         return Decision(_snippet(content, main_script), None, language)
@@ -75,7 +77,7 @@ def decide(content: list[Line], layer, fallback_language, use_model: bool = True
     if reads_as_body:
         return Decision(_as_one_body(content), bodies, language, reads_as_body=True)
     remove, keep = _around_bodies(content, bodies, main_script, bodies.doubt and evidence.sparse_frame)
-    claimed = _under_section_heading(content, bodies.last) | _title_copies(content, keep)
+    claimed = _under_section_heading(content, bodies) | _title_copies(content, keep)
     judged = [i for i, (rule, _) in remove.items() if rule in CONTEXT_RULES and i not in claimed]
     runs = short_runs(content)
     vectors = line_vectors(content, judged, stops, bodies.inside(), runs,
@@ -119,16 +121,14 @@ def _title_copies(content: list[Line], keep: set[int]) -> set[int]:
     return {i for i in range(top) if similar_title(content[i].norm, title)}
 
 
-def _under_section_heading(content: list[Line], last: int) -> set[int]:
-    """Indices of the lines after the body end ``last`` that stand below a listed heading
-    opening a section that is not the article, or from the first comment stamp on."""
-    stamp = comment_start(content)
-    for i in range(last + 1, len(content)):
+def _under_section_heading(content: list[Line], bodies: Bodies) -> set[int]:
+    """Indices of the lines after the bodies that stand below a listed heading opening a
+    section that is not the article, or in a comment section known by its stamps."""
+    claimed = {i for first, last in bodies.comments for i in range(first, last + 1)}
+    for i in range(bodies.last + 1, len(content)):
         if content[i].rule() in SECTION_HEADINGS:
-            return set(range(i + 1, len(content)))
-        if i == stamp:
-            return set(range(i, len(content)))
-    return set()
+            return claimed | set(range(i + 1, len(content)))
+    return claimed
 
 
 def _run_groups(judged: list[int], runs: list[int]):

@@ -184,6 +184,35 @@ def mark_prose(content: list[Line], stops: frozenset[str]) -> None:
         line.prose = line.listed is None and line.shaped and _has_function_words(line.text, stops)
 
 
+# Listed rules whose patterns take a line for a word it mentions ("newsletter", "read more"):
+# a sentence between two paragraphs that mentions it is the article's own.
+SENTENCE_RULES = frozenset({"newsletter-line", "related-block"})
+
+
+def unlist_inner_sentences(content: list[Line], stops: frozenset[str]) -> None:
+    """A line listed by a rule of :data:`SENTENCE_RULES` that is itself a sentence of the
+    page's language (shaped like one, with its function words, ``tuning.INNER_SENTENCE_WORDS``
+    words or more) between two prose lines is prose, not a prompt: it is no longer listed.
+    Run after :func:`mark_prose`.
+
+    >>> from textfix.text import stop_words
+    >>> text = ("We built the tool over a long winter and tested it on our own data.\\n"
+    ...         "I also read every issue of the newsletter that I had saved over the years.\\n"
+    ...         "It helped more than I expected, and we kept going until the spring came.\\n\\n"
+    ...         "Sign up for our newsletter to get the best stories in your inbox.")
+    >>> rows = content_lines(layout(text)); mark_prose(rows, stop_words("en"))
+    >>> unlist_inner_sentences(rows, stop_words("en")); [line.rule() for line in rows]
+    [None, None, None, 'newsletter-line']
+    """
+    for i in range(1, len(content) - 1):
+        line = content[i]
+        if line.rule() not in SENTENCE_RULES or line.words < tuning.INNER_SENTENCE_WORDS or not line.shaped:
+            continue
+        if content[i - 1].prose and content[i + 1].prose and _has_function_words(line.text, stops):
+            line.listed = None
+            line.prose = True
+
+
 def short_enough(line: Line) -> bool:
     """A listed line short enough for its rule to remove it (a long match is prose)."""
     return line.words <= tuning.LONG_LISTED_RULES.get(line.listed.rule, tuning.MAX_LISTED_WORDS)

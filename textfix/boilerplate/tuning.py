@@ -45,6 +45,13 @@ SECTION_SHARE = 0.25  # the article before a section heading has at least this s
 # section from the first of them on (one or two are an article's datelines) ...
 COMMENT_STAMPS = 3
 COMMENT_STAMP_WORDS = 12  # ... a stamp being at most this long (a name and the date)
+# ... each within this many lines of the one before (a long comment's paragraphs); no further
+# body is looked for within as many lines after the last comment either (the comment form, the
+# site's footer).
+COMMENT_GAP = 40
+# A newsletter or 'Read more' line of this many words or more that is a sentence between two
+# paragraphs is the article's own (it mentions the word, it is no prompt).
+INNER_SENTENCE_WORDS = 8
 # A short line needs this share of stop words of the page's language to be prose.
 MIN_STOP_RATIO = 0.15
 STOP_WORDS_UP_TO = 40  # longer lines are prose by their length alone
