@@ -221,7 +221,7 @@ class SpinCleaner(Cleaner):
         if probability >= detector.threshold or self.assume_spun:
             # The verdict read a sample of the words; the repairs need the evidence of each.
             every = judge.examine(text, self.candidate_sources, table, sample=0)
-            found = judge.Evidence(found.features, found.examined, every.slots)
+            found = judge.Evidence(found.features, found.examined, every.slots, every.examined)
         # The table's fingerprint counts stay in the report beside the model's verdict.
         fingerprints = analyse(text, table, spun=False, lazy=True, scored=False).score.to_dict()
         notes.update({
@@ -363,7 +363,7 @@ class SpinCleaner(Cleaner):
         protection = Protection(text, tokens)
         recheck = restore.Recheck(lm, tokens, keys, sources, lambda k: k not in protection)
         for found in restore.repairs(text, tokens, slots, families, state.evidence.features["strong"],
-                                     recheck=recheck):
+                                     recheck=recheck, examined=state.evidence.all_examined):
             if not any(start < found.end and found.start < end for start, end in taken):
                 merged.append(found)
         merged.sort(key=lambda r: r.start)

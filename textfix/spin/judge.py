@@ -52,6 +52,7 @@ class Evidence:
     features: dict[str, float]
     examined: int
     slots: tuple  # :class:`~textfix.spin.evidence.Slot` of the words that have candidates
+    all_examined: int = 0  # the examinable words of the whole text, when ``slots`` cover them all
 
 
 def spread(indices: list[int], most: int) -> list[int]:

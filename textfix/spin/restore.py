@@ -182,8 +182,23 @@ def features(slot: evidence.Slot, families: Families, density: float = 0.0) -> d
     }
 
 
+def density_after(density: float, chosen, examined: int) -> float:
+    """The share of words a candidate beats clearly (the detector's ``strong``) once ``chosen``
+    are repaired, in a document of ``examined`` examinable words (0: unknown, ``density``).
+
+    >>> s = evidence.Slot(3, "celebration", -20.0, "party", 6.0, 1.5, -2.0)
+    >>> round(density_after(0.3, [s], 100), 3), density_after(0.3, [s], 0)
+    (0.29, 0.3)
+    """
+    from .judge import STRONG
+
+    if not examined:
+        return density
+    return max(0.0, density - sum(slot.margin > STRONG for slot in chosen) / examined)
+
+
 def repairs(text: str, tokens, slots, families: Families, density: float = 0.0,
-            restorer: Restorer | None = None, recheck=None) -> list[Repair]:
+            restorer: Restorer | None = None, recheck=None, examined: int = 0) -> list[Repair]:
     """The repairs of the slots that clear :data:`MIN_MARGIN` and :data:`SUGGEST_AT`, each with
     its probability as confidence.
 
@@ -205,8 +220,12 @@ def repairs(text: str, tokens, slots, families: Families, density: float = 0.0,
         band = SUGGEST_AT - RECHECK_BAND
         chosen = recheck.stable(chosen, lambda s: sure_enough(s, families, density, restorer, at=band))
         # The families' effect is what a second run sees exactly; the band is for the context's.
-        chosen = recheck.without_family_echoes(chosen, slots, lambda s, f: chance(s, f, density, restorer),
-                                               SUGGEST_AT, families)
+        # A second run reads the document's density of spun words from the repaired text: the
+        # repaired words no longer count, and the echoes are judged at that density.
+        later = density_after(density, chosen, examined)
+        chosen = recheck.without_family_echoes(
+            chosen, slots, lambda s, f: chance(s, f, density if f is families else later, restorer),
+            SUGGEST_AT, families)
     found = []
     for slot in chosen:
         confidence = restorer.probability(features(slot, families, density))
