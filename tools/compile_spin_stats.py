@@ -11,9 +11,9 @@ word, so a run pays only for the words its documents ask about. Tables::
     thesaurus(word, row)   bigrams(word, row)   unigrams(words, counts)   notes(name, header)
 
 ``word`` is the key and ``row`` the source line's text after its tab, unparsed. The word counts
-are one row: every word, then every count, in the source's order, each joined by one separator
-(a document asks for the counts of some ten thousand inflected forms, more than it costs to read
-all 80,000 at once). ``notes`` keeps each source file's comment header (provenance and
+are one row: every word (joined by newlines), then every count (unsigned 32-bit, little-endian),
+in the source's order (a document asks for the counts of some ten thousand inflected forms, more
+than it costs to read all 80,000 at once). ``notes`` keeps each source file's comment header (provenance and
 licences). Run this after rebuilding the sources: a test fails while the database differs
 from them.
 """
@@ -24,6 +24,8 @@ import argparse
 import gzip
 import os
 import sqlite3
+import sys
+from array import array
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,9 +54,11 @@ def compile_database(sources: Path, out: Path) -> None:
         con.executemany(f"INSERT INTO {table} VALUES (?, ?)", sorted(rows))
         con.execute("INSERT INTO notes VALUES (?, ?)", (name, header))
     header, rows = source_rows(sources / COUNTS)
-    con.execute("CREATE TABLE unigrams (words TEXT NOT NULL, counts TEXT NOT NULL)")
-    con.execute("INSERT INTO unigrams VALUES (?, ?)",
-                ("\n".join(word for word, _ in rows), " ".join(count for _, count in rows)))
+    con.execute("CREATE TABLE unigrams (words TEXT NOT NULL, counts BLOB NOT NULL)")
+    counts = array("I", (int(count) for _, count in rows))
+    if sys.byteorder == "big":
+        counts.byteswap()  # stored little-endian
+    con.execute("INSERT INTO unigrams VALUES (?, ?)", ("\n".join(word for word, _ in rows), counts.tobytes()))
     con.execute("INSERT INTO notes VALUES (?, ?)", (COUNTS, header))
     con.commit()
     con.execute("VACUUM")

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import threading
+from array import array
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -80,8 +82,12 @@ def _bigram_rows() -> _Table:
 def _unigram_rows() -> dict[str, int]:
     # Whole, from one row (see tools/compile_spin_stats.py): a document asks for the counts of
     # thousands of inflected synonyms, and a number per word in a dict is the cheapest answer.
-    words, counts = _connection().execute("SELECT words, counts FROM unigrams").fetchone()
-    return dict(zip(words.split("\n"), map(int, counts.split(" "))))
+    words, blob = _connection().execute("SELECT words, counts FROM unigrams").fetchone()
+    counts = array("I")
+    counts.frombytes(blob)  # unsigned 32-bit, little-endian (tools/compile_spin_stats.py)
+    if sys.byteorder == "big":
+        counts.byteswap()
+    return dict(zip(words.split("\n"), counts))
 
 
 @lru_cache(maxsize=1)
