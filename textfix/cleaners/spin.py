@@ -221,7 +221,8 @@ class SpinCleaner(Cleaner):
         if probability >= detector.threshold or self.assume_spun:
             # The verdict read a sample of the words; the repairs need the evidence of each.
             every = judge.examine(text, self.candidate_sources, table, sample=0)
-            found = judge.Evidence(found.features, found.examined, every.slots, every.examined)
+            found = judge.Evidence(found.features, found.examined, every.slots, every.examined,
+                                   every.features["strong"])
         # The table's fingerprint counts stay in the report beside the model's verdict.
         fingerprints = analyse(text, table, spun=False, lazy=True, scored=False).score.to_dict()
         notes.update({
@@ -362,7 +363,10 @@ class SpinCleaner(Cleaner):
 
         protection = Protection(text, tokens)
         recheck = restore.Recheck(lm, tokens, keys, sources, lambda k: k not in protection)
-        for found in restore.repairs(text, tokens, slots, families, state.evidence.features["strong"],
+        density = state.evidence.density
+        if density is None:
+            density = state.evidence.features["strong"]
+        for found in restore.repairs(text, tokens, slots, families, density,
                                      recheck=recheck, examined=state.evidence.all_examined):
             if not any(start < found.end and found.start < end for start, end in taken):
                 merged.append(found)

@@ -53,6 +53,9 @@ class Evidence:
     examined: int
     slots: tuple  # :class:`~textfix.spin.evidence.Slot` of the words that have candidates
     all_examined: int = 0  # the examinable words of the whole text, when ``slots`` cover them all
+    # The share of words a candidate beats clearly (``strong``) over the whole text, when
+    # ``slots`` cover it all: the restorer's density, as tools/fit_spin_restorer.py reads it.
+    density: float | None = None
 
 
 def spread(indices: list[int], most: int) -> list[int]:
