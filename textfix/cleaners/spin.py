@@ -363,10 +363,8 @@ class SpinCleaner(Cleaner):
 
         protection = Protection(text, tokens)
         recheck = restore.Recheck(lm, tokens, keys, sources, lambda k: k not in protection)
-        density = state.evidence.density
-        if density is None:
-            density = state.evidence.features["strong"]
-        for found in restore.repairs(text, tokens, slots, families, density,
+        # A document judged spun was examined whole (see _judge): its density is over every word.
+        for found in restore.repairs(text, tokens, slots, families, state.evidence.density,
                                      recheck=recheck, examined=state.evidence.all_examined):
             if not any(start < found.end and found.start < end for start, end in taken):
                 merged.append(found)
